@@ -1,0 +1,77 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@verwerker/audit';
+import { AuthModule, CredentialAuthenticationGuard } from '@verwerker/auth';
+import { BreachModule } from '@verwerker/breach';
+import { DpaModule } from '@verwerker/dpa';
+import { PartiesModule } from '@verwerker/parties';
+import { createValidationPipe, IdempotencyInterceptor, PlatformModule, ProblemExceptionFilter } from '@verwerker/platform';
+import { SubprocessorsModule } from '@verwerker/subprocessors';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { Environment, loadConfiguration, VerwerkerConfig } from './config/configuration';
+import { resolveSecretsKey } from './config/secrets-key';
+import { buildTypeOrmOptions, runMigrationsExclusively } from './database/typeorm-options';
+import { DemoDataSeeder } from './demo/demo-data.seeder';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging';
+
+type Config = ConfigService<VerwerkerConfig, true>;
+
+/**
+ * The reference application: composes the libs, owns the database connection, and registers the global
+ * pipe, filter, guard and interceptor as providers so a test built from this module behaves like production.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(env: Environment): DynamicModule {
+    const configuration = loadConfiguration(env);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => configuration] }),
+        LoggerModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => loggerOptions(config.get('app', { infer: true })) }),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => buildTypeOrmOptions(config.get('database', { infer: true })),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            if (configuration.database.migrationsRun) await runMigrationsExclusively(dataSource);
+            return dataSource;
+          },
+        }),
+        TerminusModule.forRoot({ logger: false }),
+        PlatformModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => ({ secretsKey: resolveSecretsKey(config.get('secrets', { infer: true })) }),
+        }),
+        PartiesModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => ({ allowHttpWebhooks: config.get('app', { infer: true }).allowHttpWebhooks }),
+        }),
+        AuthModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => {
+            const auth = config.get('auth', { infer: true });
+            return { panelJwt: auth.panelJwt, bootstrapAdminKey: auth.bootstrapAdminKey, failedAuthentication: auth.failedAuthentication };
+          },
+        }),
+        AuditModule.forRoot({}),
+        DpaModule.forRoot({}),
+        SubprocessorsModule.forRoot({}),
+        BreachModule.forRoot({}),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemExceptionFilter },
+        { provide: APP_GUARD, useExisting: CredentialAuthenticationGuard },
+        { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
+        DemoDataSeeder,
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { AUDIT_ENTITIES, AUDIT_MIGRATIONS } from '@verwerker/audit';
+import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@verwerker/auth';
+import { BREACH_ENTITIES, BREACH_MIGRATIONS } from '@verwerker/breach';
+import { DPA_ENTITIES, DPA_MIGRATIONS } from '@verwerker/dpa';
+import { PARTIES_ENTITIES, PARTIES_MIGRATIONS } from '@verwerker/parties';
+import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '@verwerker/platform';
+import { SUBPROCESSORS_ENTITIES, SUBPROCESSORS_MIGRATIONS } from '@verwerker/subprocessors';
+
+/** Class lists, never globs: they survive bundling and cannot drift from what the libs export. */
+export const ENTITIES = [
+  ...PLATFORM_ENTITIES,
+  ...PARTIES_ENTITIES,
+  ...AUTH_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...DPA_ENTITIES,
+  ...SUBPROCESSORS_ENTITIES,
+  ...BREACH_ENTITIES,
+];
+
+export const MIGRATIONS = [
+  ...PLATFORM_MIGRATIONS,
+  ...PARTIES_MIGRATIONS,
+  ...AUTH_MIGRATIONS,
+  ...AUDIT_MIGRATIONS,
+  ...DPA_MIGRATIONS,
+  ...SUBPROCESSORS_MIGRATIONS,
+  ...BREACH_MIGRATIONS,
+];

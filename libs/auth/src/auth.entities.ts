@@ -1,0 +1,3 @@
+import { ApiKey } from './api-keys/api-key.entity';
+
+export const AUTH_ENTITIES = [ApiKey];

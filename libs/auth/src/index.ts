@@ -1,0 +1,12 @@
+export * from './api-keys/api-key.entity';
+export * from './api-keys/api-key-token';
+export * from './api-keys/api-keys.service';
+export * from './auth.entities';
+export * from './auth.module';
+export { AUTH_MODULE_OPTIONS, AuthModuleOptions } from './auth.module-definition';
+export * from './credential-authentication.guard';
+export * from './dto/api-key.dto';
+export * from './failed-authentication.throttle';
+export * from './jwt/claims-mapping';
+export * from './jwt/panel-jwt.verifier';
+export * from './migrations';

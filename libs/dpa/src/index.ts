@@ -1,0 +1,7 @@
+export * from './dpa.module';
+export { DPA_MODULE_OPTIONS, DpaModuleOptions } from './dpa.module-definition';
+
+/** Entity classes for the host's TypeORM options. */
+export const DPA_ENTITIES: Function[] = [];
+/** Migration classes for the host's TypeORM options. */
+export const DPA_MIGRATIONS: Function[] = [];

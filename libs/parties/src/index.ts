@@ -1,0 +1,14 @@
+export * from './clients/client.entity';
+export * from './clients/client.mapper';
+export * from './clients/client.repository';
+export * from './clients/clients.service';
+export * from './clients/dto/client.dto';
+export * from './clients/rules/client-registration';
+export * from './clients/rules/kvk-number';
+export * from './migrations';
+export * from './parties.entities';
+export * from './parties.module';
+export { PARTIES_MODULE_OPTIONS, PartiesModuleOptions } from './parties.module-definition';
+export * from './processor/processor-profile.dto';
+export * from './processor/processor-profile.entity';
+export * from './processor/processor-profile.service';

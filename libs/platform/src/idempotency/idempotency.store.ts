@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
+import { DomainError } from '../problems/domain-error';
+import { ProblemCode } from '../problems/problem-code';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+export type IdempotencyOutcome =
+  | { kind: 'execute'; recordId: string }
+  | { kind: 'replay'; status: number; body: unknown };
+
+/** A request that crashed mid-way leaves its record in progress; after this long a retry may run again. */
+const IN_PROGRESS_TIMEOUT_MS = 5 * 60 * 1000;
+
+@Injectable()
+export class IdempotencyStore {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async begin(credentialId: string, key: string, requestHash: string): Promise<IdempotencyOutcome> {
+    const repository = this.dataSource.getRepository(IdempotencyRecord);
+    const existing = await repository.findOne({ where: { credentialId, key } });
+    if (existing) return this.outcomeOf(existing, requestHash);
+    const record = repository.create({
+      id: randomUUID(),
+      credentialId,
+      key,
+      requestHash,
+      state: 'in_progress',
+      responseStatus: null,
+      responseBody: null,
+      createdAt: this.clock.now(),
+      completedAt: null,
+    });
+    try {
+      await repository.insert(record);
+      return { kind: 'execute', recordId: record.id };
+    } catch (error) {
+      // Lost a race with a concurrent request carrying the same key: its record decides.
+      const winner = await repository.findOne({ where: { credentialId, key } });
+      if (!winner) throw error;
+      return this.outcomeOf(winner, requestHash);
+    }
+  }
+
+  async complete(recordId: string, status: number, body: unknown): Promise<void> {
+    await this.dataSource
+      .getRepository(IdempotencyRecord)
+      .update({ id: recordId }, { state: 'completed', responseStatus: status, responseBody: (body ?? null) as object | null, completedAt: this.clock.now() });
+  }
+
+  /** The request failed: forget the key so the caller can retry with it. */
+  async abandon(recordId: string): Promise<void> {
+    await this.dataSource.getRepository(IdempotencyRecord).delete({ id: recordId, state: 'in_progress' });
+  }
+
+  private async outcomeOf(record: IdempotencyRecord, requestHash: string): Promise<IdempotencyOutcome> {
+    if (record.requestHash !== requestHash) {
+      throw new DomainError(
+        ProblemCode.IdempotencyKeyReused,
+        422,
+        'Idempotency-Key reused',
+        'This Idempotency-Key was already used with a different request body or route.',
+        [{ field: 'Idempotency-Key', messages: ['Idempotency-Key was already used for a different request'] }],
+      );
+    }
+    if (record.state === 'completed') return { kind: 'replay', status: record.responseStatus ?? 200, body: record.responseBody };
+    if (this.clock.now().getTime() - record.createdAt.getTime() > IN_PROGRESS_TIMEOUT_MS) {
+      await this.dataSource.getRepository(IdempotencyRecord).update({ id: record.id }, { createdAt: this.clock.now() });
+      return { kind: 'execute', recordId: record.id };
+    }
+    throw new DomainError(
+      ProblemCode.IdempotencyRequestInProgress,
+      409,
+      'Request in progress',
+      'A request with this Idempotency-Key is still being processed; retry shortly.',
+    );
+  }
+}

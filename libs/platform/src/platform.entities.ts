@@ -1,0 +1,3 @@
+import { IdempotencyRecord } from './idempotency/idempotency-record.entity';
+
+export const PLATFORM_ENTITIES = [IdempotencyRecord];

@@ -1,0 +1,7 @@
+export * from './subprocessors.module';
+export { SUBPROCESSORS_MODULE_OPTIONS, SubprocessorsModuleOptions } from './subprocessors.module-definition';
+
+/** Entity classes for the host's TypeORM options. */
+export const SUBPROCESSORS_ENTITIES: Function[] = [];
+/** Migration classes for the host's TypeORM options. */
+export const SUBPROCESSORS_MIGRATIONS: Function[] = [];
