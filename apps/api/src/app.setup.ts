@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { API_KEY_SECURITY, PANEL_JWT_SECURITY } from '@verwerker/platform';
+import { API_KEY_SECURITY, DomainError, PANEL_JWT_SECURITY, ProblemCode, ValidationError } from '@verwerker/platform';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { VerwerkerConfig } from './config/configuration';
@@ -13,6 +14,7 @@ export function configureApp(app: INestApplication, config: VerwerkerConfig): vo
   express.set('trust proxy', config.app.trustProxy);
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: config.app.jsonBodyLimit });
+  express.use(bodyParserProblems);
   express.use(
     helmet({
       contentSecurityPolicy: {
@@ -40,4 +42,15 @@ function openApiConfig() {
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key `vwk_…` (also accepted as a bearer token).' }, API_KEY_SECURITY)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT from the host control panel.' }, PANEL_JWT_SECURITY)
     .build();
+}
+
+/** body-parser's errors, as problems the filter answers like any other (field `body`), not as bare 400s. */
+function bodyParserProblems(error: { type?: string } | undefined, _request: Request, _response: Response, next: NextFunction): void {
+  if (error?.type === 'entity.parse.failed') {
+    next(new ValidationError([{ field: 'body', messages: ['body is not valid JSON'] }], 'The request body is not valid JSON.'));
+  } else if (error?.type === 'entity.too.large') {
+    next(new DomainError(ProblemCode.PayloadTooLarge, 413, 'Payload too large', 'The request body exceeds the configured limit.'));
+  } else {
+    next(error);
+  }
 }

@@ -1,7 +1,8 @@
 export * from './dpa.module';
-export { DPA_MODULE_OPTIONS, DpaModuleOptions } from './dpa.module-definition';
+export { DPA_MODULE_OPTIONS } from './dpa.module-definition';
 
 /** Entity classes for the host's TypeORM options. */
 export const DPA_ENTITIES: Function[] = [];
 /** Migration classes for the host's TypeORM options. */
 export const DPA_MIGRATIONS: Function[] = [];
+export type { DpaModuleOptions } from './dpa.module-definition';

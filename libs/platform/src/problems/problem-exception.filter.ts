@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { DomainError, FieldError } from './domain-error';
+import { DomainError } from './domain-error';
 import { ProblemCode } from './problem-code';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsDto, problemTypeUri } from './problem-details';
 
@@ -58,7 +58,6 @@ export class ProblemExceptionFilter implements ExceptionFilter {
         status,
         detail: detailOf(exception),
         code,
-        ...bodyParserErrors(exception),
       };
     }
     const errorId = randomUUID();
@@ -85,13 +84,4 @@ function detailOf(exception: HttpException): string {
   const message = (body as { message?: unknown }).message;
   if (Array.isArray(message)) return message.join('; ');
   return typeof message === 'string' ? message : exception.message;
-}
-
-/** A malformed JSON body is a client error about the body as a whole. */
-function bodyParserErrors(exception: HttpException): { errors?: FieldError[] } {
-  const cause = exception.cause as { type?: string } | undefined;
-  if (cause?.type === 'entity.parse.failed') {
-    return { errors: [{ field: 'body', messages: ['body is not valid JSON'] }] };
-  }
-  return {};
 }
