@@ -37,15 +37,26 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const adminKey = generateApiKeyToken().token;
   const env = { LOG_LEVEL: 'silent', DEMO_DATA: 'false', BOOTSTRAP_ADMIN_KEY: adminKey, ...database.env, ...options.env };
   const clock = options.clock ?? new ManualClock('2026-11-22T02:00:00Z');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication({ bufferLogs: true });
-  configureApp(app, loadConfiguration(env));
-  await app.init();
+  let app: INestApplication | undefined;
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = moduleRef.createNestApplication({ bufferLogs: true });
+    configureApp(app, loadConfiguration(env));
+    await app.init();
+  } catch (error) {
+    // A start that fails must not leave a connection or a test database behind.
+    await app?.close().catch(() => undefined);
+    if (!options.database) await database.drop();
+    throw error;
+  }
+  return handle(app, database, clock, options.env?.BOOTSTRAP_ADMIN_KEY ?? adminKey);
+}
+
+function handle(app: INestApplication, database: TestDatabase, clock: ManualClock, bootstrapKey: string): TestApp {
   const http = () => request(app.getHttpServer());
-  const bootstrapKey = options.env?.BOOTSTRAP_ADMIN_KEY ?? adminKey;
 
   return {
     app,
