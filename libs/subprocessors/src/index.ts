@@ -6,3 +6,5 @@ export const SUBPROCESSORS_ENTITIES: Function[] = [];
 /** Migration classes for the host's TypeORM options. */
 export const SUBPROCESSORS_MIGRATIONS: Function[] = [];
 export type { SubprocessorsModuleOptions } from './subprocessors.module-definition';
+export * from './rules/transfer-classifier';
+export * from './rules/transfer-data';
