@@ -6,3 +6,5 @@ export const BREACH_ENTITIES: Function[] = [];
 /** Migration classes for the host's TypeORM options. */
 export const BREACH_MIGRATIONS: Function[] = [];
 export type { BreachModuleOptions } from './breach.module-definition';
+export * from './rules/assess-breach';
+export * from './rules/breach-deadlines';
