@@ -162,3 +162,20 @@ describe('Clients (e2e)', () => {
     });
   });
 });
+
+describe('Concurrent writes (e2e)', () => {
+  it('handles many simultaneous creates without losing or failing one', async () => {
+    const sut = await startTestApp();
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 25 }, (_, index) =>
+          sut.http().post('/clients').set('X-API-Key', sut.adminKey).set('Idempotency-Key', `burst-${index}`).send(aClient()),
+        ),
+      );
+      expect(responses.map((response) => response.status)).toEqual(Array(25).fill(201));
+      expect(await sut.dataSource.getRepository(Client).count()).toBe(25);
+    } finally {
+      await sut.close();
+    }
+  });
+});

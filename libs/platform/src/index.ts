@@ -1,6 +1,7 @@
 export * from './clock/clock';
 export * from './crypto/secret-box';
 export * from './database/portable-types';
+export * from './database/transaction-runner';
 export * from './idempotency/idempotency-record.entity';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.store';

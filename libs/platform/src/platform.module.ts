@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock/clock';
 import { SecretBox } from './crypto/secret-box';
+import { TransactionRunner } from './database/transaction-runner';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { RolesGuard } from './principal/roles.guard';
@@ -18,10 +19,11 @@ import { ConfigurableModuleClass, PLATFORM_MODULE_OPTIONS, PlatformModuleOptions
       inject: [PLATFORM_MODULE_OPTIONS],
       useFactory: (options: PlatformModuleOptions) => new SecretBox(options.secretsKey),
     },
+    TransactionRunner,
     IdempotencyStore,
     IdempotencyInterceptor,
     RolesGuard,
   ],
-  exports: [Clock, SecretBox, IdempotencyStore, IdempotencyInterceptor, RolesGuard],
+  exports: [Clock, SecretBox, TransactionRunner, IdempotencyStore, IdempotencyInterceptor, RolesGuard],
 })
 export class PlatformModule extends ConfigurableModuleClass {}

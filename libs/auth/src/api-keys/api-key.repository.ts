@@ -44,7 +44,7 @@ export class ApiKeyRepository {
     await manager.getRepository(ApiKey).save(key);
   }
 
-  async touch(id: string, at: Date): Promise<void> {
-    await this.dataSource.getRepository(ApiKey).update({ id }, { lastUsedAt: at });
+  async touch(id: string, at: Date, manager: EntityManager): Promise<void> {
+    await manager.getRepository(ApiKey).update({ id }, { lastUsedAt: at });
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ClientRepository } from '@verwerker/parties';
-import { Clock, NotFoundError, Page, PageRequest, Principal, PROCESSOR_SCOPE, Role, ValidationError } from '@verwerker/platform';
+import { Clock, NotFoundError, Page, PageRequest, Principal, PROCESSOR_SCOPE, Role, ValidationError, TransactionRunner } from '@verwerker/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { CreateApiKeyDto } from '../dto/api-key.dto';
 import { ApiKey } from './api-key.entity';
 import { apiKeyLabel } from './api-key.mapper';
@@ -22,7 +20,7 @@ const LAST_USED_PRECISION_MS = 60_000;
 @Injectable()
 export class ApiKeysService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly keys: ApiKeyRepository,
     private readonly clients: ClientRepository,
     private readonly clock: Clock,
@@ -32,7 +30,7 @@ export class ApiKeysService {
     if (dto.role !== Role.Client && dto.clientId !== undefined) {
       throw new ValidationError([{ field: 'clientId', messages: [`clientId is only for role client, not ${dto.role}`] }]);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       if (dto.clientId) {
         const client = await this.clients.findById(PROCESSOR_SCOPE, dto.clientId, manager);
         if (!client) throw new ValidationError([{ field: 'clientId', messages: ['clientId does not name a registered client'] }]);
@@ -56,7 +54,7 @@ export class ApiKeysService {
   }
 
   async revoke(id: string, by: Principal): Promise<ApiKey> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const key = await this.keys.findById(id, manager);
       if (!key) throw new NotFoundError('API key', id);
       if (key.revokedAt) return key;
@@ -76,7 +74,7 @@ export class ApiKeysService {
     const key = await this.keys.findByPrefix(parsed.prefix);
     if (!key || key.revokedAt || !secretMatches(parsed.secret, key.secretHash)) return null;
     const now = this.clock.now();
-    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) await this.keys.touch(key.id, now);
+    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) await this.transactions.run((manager) => this.keys.touch(key.id, now, manager));
     return { credentialId: key.id, credentialKind: 'api_key', label: apiKeyLabel(key), role: key.role, clientId: key.clientId };
   }
 
@@ -92,7 +90,7 @@ export class ApiKeysService {
     const existing = await this.keys.findByPrefix(token.prefix);
     if (existing) throw new Error('The configured bootstrap admin key was revoked; configure a new one');
     const apiKey = this.newKey('Bootstrap admin', Role.Admin, null, token.prefix, hashApiKeySecret(token.secret), 'bootstrap');
-    await this.dataSource.transaction((manager) => this.keys.insert(apiKey, manager));
+    await this.transactions.run((manager) => this.keys.insert(apiKey, manager));
     return { created: true, generatedToken: configured ? null : token.token };
   }
 

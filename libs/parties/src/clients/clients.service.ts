@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, NotFoundError, Page, PageRequest, PROCESSOR_SCOPE, SecretBox, TenantScope, ValidationError } from '@verwerker/platform';
+import { Clock, NotFoundError, Page, PageRequest, PROCESSOR_SCOPE, SecretBox, TenantScope, ValidationError, TransactionRunner } from '@verwerker/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Client } from './client.entity';
 import { ClientFilter, ClientRepository } from './client.repository';
 import { PARTIES_MODULE_OPTIONS, PartiesModuleOptions } from '../parties.module-definition';
@@ -19,7 +17,7 @@ export interface CreatedClient {
 @Injectable()
 export class ClientsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly clients: ClientRepository,
     private readonly secretBox: SecretBox,
     private readonly clock: Clock,
@@ -47,7 +45,7 @@ export class ClientsService {
       updatedAt: now,
     } satisfies Client);
     this.assertRegistration(client);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       await this.clients.insert(client, manager);
     });
     return { client, webhookSecret };
@@ -65,7 +63,7 @@ export class ClientsService {
 
   async update(id: string, dto: UpdateClientDto): Promise<CreatedClient> {
     this.assertWebhookScheme(dto.webhookUrl);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const client = await this.clients.findById(PROCESSOR_SCOPE, id, manager);
       if (!client) throw new NotFoundError('Client', id);
       if (dto.legalName !== undefined) client.legalName = dto.legalName;
@@ -82,7 +80,7 @@ export class ClientsService {
   /** A client keeps its own contact details current; staff may do it for them. */
   async updateContacts(scope: TenantScope, id: string, dto: UpdateClientContactsDto): Promise<CreatedClient> {
     this.assertWebhookScheme(dto.webhookUrl);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const client = await this.clients.findById(scope, id, manager);
       if (!client) throw new NotFoundError('Client', id);
       const webhookSecret = this.applyContacts(client, dto);
@@ -93,7 +91,7 @@ export class ClientsService {
   }
 
   async rotateWebhookSecret(scope: TenantScope, id: string): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const client = await this.clients.findById(scope, id, manager);
       if (!client) throw new NotFoundError('Client', id);
       if (!client.webhookUrl) {
@@ -114,7 +112,7 @@ export class ClientsService {
 
   /** The relationship ended. The client is kept: its agreements, notices and logs remain evidence. */
   async end(id: string): Promise<Client> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const client = await this.clients.findById(PROCESSOR_SCOPE, id, manager);
       if (!client) throw new NotFoundError('Client', id);
       if (client.status === 'ended') return client;

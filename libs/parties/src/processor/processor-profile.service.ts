@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, NotFoundError } from '@verwerker/platform';
+import { Clock, NotFoundError, TransactionRunner } from '@verwerker/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProcessorProfileDto } from './processor-profile.dto';
 import { ProcessorProfile } from './processor-profile.entity';
@@ -9,6 +9,7 @@ import { ProcessorProfile } from './processor-profile.entity';
 export class ProcessorProfileService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
@@ -23,7 +24,7 @@ export class ProcessorProfileService {
   }
 
   async put(dto: ProcessorProfileDto): Promise<ProcessorProfile> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const profile = Object.assign(new ProcessorProfile(), {
         id: ProcessorProfile.SINGLETON_ID,
         ...dto,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { TransactionRunner } from '../database/transaction-runner';
 import { DomainError } from '../problems/domain-error';
 import { ProblemCode } from '../problems/problem-code';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -18,6 +19,7 @@ const IN_PROGRESS_TIMEOUT_MS = 5 * 60 * 1000;
 export class IdempotencyStore {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
 
@@ -37,7 +39,7 @@ export class IdempotencyStore {
       completedAt: null,
     });
     try {
-      await repository.insert(record);
+      await this.transactions.run((manager) => manager.getRepository(IdempotencyRecord).insert(record));
       return { kind: 'execute', recordId: record.id };
     } catch (error) {
       // Lost a race with a concurrent request carrying the same key: its record decides.
@@ -48,14 +50,16 @@ export class IdempotencyStore {
   }
 
   async complete(recordId: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource
-      .getRepository(IdempotencyRecord)
-      .update({ id: recordId }, { state: 'completed', responseStatus: status, responseBody: (body ?? null) as object | null, completedAt: this.clock.now() });
+    await this.transactions.run((manager) =>
+      manager
+        .getRepository(IdempotencyRecord)
+        .update({ id: recordId }, { state: 'completed', responseStatus: status, responseBody: (body ?? null) as object | null, completedAt: this.clock.now() }),
+    );
   }
 
   /** The request failed: forget the key so the caller can retry with it. */
   async abandon(recordId: string): Promise<void> {
-    await this.dataSource.getRepository(IdempotencyRecord).delete({ id: recordId, state: 'in_progress' });
+    await this.transactions.run((manager) => manager.getRepository(IdempotencyRecord).delete({ id: recordId, state: 'in_progress' }));
   }
 
   private async outcomeOf(record: IdempotencyRecord, requestHash: string): Promise<IdempotencyOutcome> {
@@ -70,7 +74,7 @@ export class IdempotencyStore {
     }
     if (record.state === 'completed') return { kind: 'replay', status: record.responseStatus ?? 200, body: record.responseBody };
     if (this.clock.now().getTime() - record.createdAt.getTime() > IN_PROGRESS_TIMEOUT_MS) {
-      await this.dataSource.getRepository(IdempotencyRecord).update({ id: record.id }, { createdAt: this.clock.now() });
+      await this.transactions.run((manager) => manager.getRepository(IdempotencyRecord).update({ id: record.id }, { createdAt: this.clock.now() }));
       return { kind: 'execute', recordId: record.id };
     }
     throw new DomainError(

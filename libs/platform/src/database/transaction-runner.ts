@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { databaseKindOf } from './portable-types';
+
+/**
+ * Every write goes through here. TypeORM drives SQLite over one connection, where a second BEGIN while a
+ * transaction is open fails ("cannot start a transaction within a transaction") and a bare write would land
+ * inside someone else's transaction. So on SQLite transactions queue one after another (SQLite has a single
+ * writer anyway); on PostgreSQL each gets its own pooled connection and they run concurrently.
+ *
+ * Never call `run` from inside `work`: pass the manager down instead (on SQLite it would wait for itself).
+ */
+@Injectable()
+export class TransactionRunner {
+  private readonly serialised: boolean;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.serialised = databaseKindOf(dataSource) === 'sqlite';
+  }
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serialised) return this.dataSource.transaction(work);
+    const result = this.tail.then(() => this.dataSource.transaction(work));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
