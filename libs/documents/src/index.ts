@@ -1,0 +1,11 @@
+export * from './documents.module';
+export { DOCUMENTS_MODULE_OPTIONS } from './documents.module-definition';
+export type { DocumentsModuleOptions } from './documents.module-definition';
+export * from './hash/sha256';
+export { pageLabel } from './layout/page-footer';
+export * from './layout/pdf-writer';
+export type { TableColumn, TableSpec } from './layout/table';
+export * from './render/pdf-meta';
+export * from './render/pdf-renderer';
+export * from './render/render-pdf';
+export * from './time/document-date-format';
