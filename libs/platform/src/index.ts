@@ -1,5 +1,7 @@
+export * from './changes/change-recorder';
 export * from './clock/clock';
 export * from './crypto/secret-box';
+export * from './database/bulk-insert';
 export * from './database/portable-types';
 export * from './database/transaction-runner';
 export * from './idempotency/idempotency-record.entity';

@@ -22,7 +22,20 @@ export class TransactionRunner {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.serialised) return this.dataSource.transaction(work);
-    const result = this.tail.then(() => this.dataSource.transaction(work));
+    return this.enqueue(() => this.dataSource.transaction(work));
+  }
+
+  /**
+   * One self-contained write statement (atomic by itself, so no BEGIN/COMMIT round trips on PostgreSQL). On
+   * SQLite it still waits its turn, so it cannot land inside another request's open transaction.
+   */
+  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serialised) return work(this.dataSource.manager);
+    return this.enqueue(() => work(this.dataSource.manager));
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
     this.tail = result.catch(() => undefined);
     return result;
   }
