@@ -1,7 +1,24 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { WorkingHours } from './access/rules/access-flags';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AuditModuleOptions {}
+export interface AuditModuleOptions {
+  /** Ed25519 private key (PKCS#8 PEM) that signs checkpoints. */
+  signingKeyPem: string;
+  /** Calendar months after which an entry's personal content is purged (the hashes stay). */
+  retention: { accessMonths: number; changeMonths: number };
+  /** How often a checkpoint is signed for each stream that grew; 0 turns the timer off. */
+  checkpointIntervalSeconds: number;
+  /** How often the retention purge runs; 0 turns the timer off. */
+  purgeIntervalHours: number;
+  /** Access outside these hours is flagged for the DPO. */
+  workingHours: WorkingHours;
+  /** How far in the future a reported access may start (clock skew of the control panel). */
+  futureToleranceSeconds: number;
+}
 
 export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: AUDIT_MODULE_OPTIONS, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } =
-  new ConfigurableModuleBuilder<AuditModuleOptions>().setClassMethodName('forRoot').build();
+  new ConfigurableModuleBuilder<AuditModuleOptions>()
+    .setClassMethodName('forRoot')
+    // Global by default: it provides the ChangeRecorder every other lib writes its change trail through.
+    .setExtras({ isGlobal: true }, (definition, extras) => ({ ...definition, global: extras.isGlobal }))
+    .build();

@@ -1,8 +1,20 @@
+export * from './access/access-entry.content';
+export * from './access/access-entry.entity';
+export * from './access/access-entry.validator';
+export * from './access/access-log.service';
+export * from './access/dto/access-entry.dto';
+export * from './access/rules/access-flags';
+export * from './audit.entities';
 export * from './audit.module';
 export { AUDIT_MODULE_OPTIONS } from './audit.module-definition';
-
-/** Entity classes for the host's TypeORM options. */
-export const AUDIT_ENTITIES: Function[] = [];
-/** Migration classes for the host's TypeORM options. */
-export const AUDIT_MIGRATIONS: Function[] = [];
 export type { AuditModuleOptions } from './audit.module-definition';
+export * from './chain/chain-hash';
+export * from './changes/change-trail';
+export * from './changes/change-trail-entry.entity';
+export * from './checkpoints/audit-checkpoint.entity';
+export * from './checkpoints/checkpoint-signature';
+export * from './checkpoints/checkpoint.service';
+export * from './migrations';
+export * from './retention/retention-purge.service';
+export * from './verification/audit-verification.service';
+export * from './verification/chain-verifier';

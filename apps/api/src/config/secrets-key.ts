@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { VerwerkerConfig } from './configuration';
@@ -18,4 +18,18 @@ export function resolveSecretsKey(secrets: VerwerkerConfig['secrets']): Buffer {
   mkdirSync(dirname(secrets.keyFile), { recursive: true });
   writeFileSync(secrets.keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+/**
+ * The Ed25519 key that signs audit checkpoints. Configured in production; for a zero-set-up start it is
+ * generated once into a file beside the database (0600). Losing it does not break the chain, but checkpoints
+ * signed with it can then only be checked against the public key clients kept.
+ */
+export function resolveAuditSigningKey(audit: VerwerkerConfig['audit']): string {
+  if (audit.signingKeyPem) return audit.signingKeyPem;
+  if (existsSync(audit.signingKeyFile)) return readFileSync(audit.signingKeyFile, 'utf8');
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  mkdirSync(dirname(audit.signingKeyFile), { recursive: true });
+  writeFileSync(audit.signingKeyFile, pem, { mode: 0o600, flag: 'wx' });
+  return pem;
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ClientRepository, ClientsService, ProcessorProfileService } from '@verwerker/parties';
+import { systemActor } from '@verwerker/platform';
 import { VerwerkerConfig } from '../config/configuration';
 import { DEMO_CLIENTS, DEMO_PROCESSOR } from './demo-data';
 
@@ -19,8 +20,9 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('app', { infer: true }).demoData) return;
     if ((await this.clientRepository.count()) > 0 || (await this.profiles.find())) return;
-    await this.profiles.put(DEMO_PROCESSOR);
-    for (const client of DEMO_CLIENTS) await this.clients.create(client);
+    const actor = systemActor('demo-data');
+    await this.profiles.put(DEMO_PROCESSOR, actor);
+    for (const client of DEMO_CLIENTS) await this.clients.create(client, actor);
     this.logger.log(`Demo data loaded: processor ${DEMO_PROCESSOR.legalName} and ${DEMO_CLIENTS.length} clients`);
   }
 }

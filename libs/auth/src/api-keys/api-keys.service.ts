@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ClientRepository } from '@verwerker/parties';
-import { Clock, NotFoundError, Page, PageRequest, Principal, PROCESSOR_SCOPE, Role, ValidationError, TransactionRunner } from '@verwerker/platform';
+import { ChangeActor, ChangeRecorder, Clock, NotFoundError, Page, PageRequest, Principal, PROCESSOR_SCOPE, Role, ValidationError, TransactionRunner, systemActor } from '@verwerker/platform';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { CreateApiKeyDto } from '../dto/api-key.dto';
 import { ApiKey } from './api-key.entity';
 import { apiKeyLabel } from './api-key.mapper';
@@ -24,6 +25,7 @@ export class ApiKeysService {
     private readonly keys: ApiKeyRepository,
     private readonly clients: ClientRepository,
     private readonly clock: Clock,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async create(dto: CreateApiKeyDto, createdBy: Principal): Promise<IssuedApiKey> {
@@ -39,6 +41,7 @@ export class ApiKeysService {
       const { prefix, secret, token } = generateApiKeyToken();
       const apiKey = this.newKey(dto.name, dto.role, dto.clientId ?? null, prefix, hashApiKeySecret(secret), createdBy.label);
       await this.keys.insert(apiKey, manager);
+      await this.recordChange(manager, createdBy, 'api_key.created', apiKey, null);
       return { apiKey, token };
     });
   }
@@ -61,8 +64,10 @@ export class ApiKeysService {
       if (key.id === by.credentialId) {
         throw new ValidationError([{ field: 'id', messages: ['an admin cannot revoke the key it is using; use another admin key'] }]);
       }
+      const before = apiKeySummary(key);
       key.revokedAt = this.clock.now();
       await this.keys.save(key, manager);
+      await this.recordChange(manager, by, 'api_key.revoked', key, before);
       return key;
     });
   }
@@ -90,8 +95,15 @@ export class ApiKeysService {
     const existing = await this.keys.findByPrefix(token.prefix);
     if (existing) throw new Error('The configured bootstrap admin key was revoked; configure a new one');
     const apiKey = this.newKey('Bootstrap admin', Role.Admin, null, token.prefix, hashApiKeySecret(token.secret), 'bootstrap');
-    await this.transactions.run((manager) => this.keys.insert(apiKey, manager));
+    await this.transactions.run(async (manager) => {
+      await this.keys.insert(apiKey, manager);
+      await this.recordChange(manager, systemActor('bootstrap'), 'api_key.created', apiKey, null);
+    });
     return { created: true, generatedToken: configured ? null : token.token };
+  }
+
+  private recordChange(manager: EntityManager, actor: ChangeActor, action: string, key: ApiKey, before: Record<string, unknown> | null): Promise<void> {
+    return this.changes.record(manager, { actor, action, subjectType: 'api_key', subjectId: key.id, clientId: key.clientId, before, after: apiKeySummary(key) });
   }
 
   private newKey(name: string, role: Role, clientId: string | null, prefix: string, secretHash: string, createdBy: string): ApiKey {
@@ -108,4 +120,9 @@ export class ApiKeysService {
       revokedAt: null,
     } satisfies ApiKey);
   }
+}
+
+/** What the change trail keeps of a key: never its secret or hash. */
+function apiKeySummary(key: ApiKey): Record<string, unknown> {
+  return { name: key.name, prefix: apiKeyLabel(key), role: key.role, clientId: key.clientId, revokedAt: key.revokedAt?.toISOString() ?? null };
 }

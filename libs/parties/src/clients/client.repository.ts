@@ -18,11 +18,29 @@ export class ClientRepository {
     return applyTenantScope(query, scope, 'id').getOne();
   }
 
+  async findByIds(scope: TenantScope, ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Client[]> {
+    if (!ids.length) return [];
+    const query = manager.getRepository(Client).createQueryBuilder('client').where('client.id IN (:...ids)', { ids });
+    return applyTenantScope(query, scope, 'id').getMany();
+  }
+
   async list(scope: TenantScope, filter: ClientFilter, page: PageRequest): Promise<Page<Client>> {
     const manager = this.dataSource.manager;
     const query = applyTenantScope(manager.getRepository(Client).createQueryBuilder('client'), scope, 'id');
     if (filter.status) query.andWhere('client.status = :status', { status: filter.status });
     return paginateByCreation(manager, query, page);
+  }
+
+  /** Processor-side lookup for bulk work (audit ingestion): the status of each id that names a client. */
+  async statusesOf(ids: readonly string[]): Promise<Map<string, ClientStatus>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Client)
+      .createQueryBuilder('client')
+      .select(['client.id', 'client.status'])
+      .where('client.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+    return new Map(rows.map((row) => [row.id, row.status]));
   }
 
   async count(manager: EntityManager = this.dataSource.manager): Promise<number> {

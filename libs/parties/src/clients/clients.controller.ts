@@ -42,8 +42,8 @@ export class ClientsController {
   @Idempotent({ secretFields: ['webhookSecret'] })
   @ApiOperation({ summary: 'Register a client (controller). The webhook signing secret is shown only in this answer.' })
   @ApiCreatedResponse({ type: CreatedClientResponseDto })
-  async create(@Body() dto: CreateClientDto): Promise<CreatedClientResponseDto> {
-    return toCreatedResponse(await this.clients.create(dto));
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateClientDto): Promise<CreatedClientResponseDto> {
+    return toCreatedResponse(await this.clients.create(dto, principal));
   }
 
   @Get()
@@ -68,8 +68,12 @@ export class ClientsController {
   @ApiOperation({ summary: 'Correct a client’s registration and contacts (staff).' })
   @ApiOkResponse({ type: CreatedClientResponseDto, description: '`webhookSecret` is set only when a webhook was configured for the first time.' })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateClientDto): Promise<CreatedClientResponseDto> {
-    return toCreatedResponse(await this.clients.update(id, dto));
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateClientDto,
+  ): Promise<CreatedClientResponseDto> {
+    return toCreatedResponse(await this.clients.update(id, dto, principal));
   }
 
   @Patch(':id/contacts')
@@ -82,7 +86,7 @@ export class ClientsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateClientContactsDto,
   ): Promise<CreatedClientResponseDto> {
-    return toCreatedResponse(await this.clients.updateContacts(scopeOf(principal), id, dto));
+    return toCreatedResponse(await this.clients.updateContacts(scopeOf(principal), id, dto, principal));
   }
 
   @Post(':id/webhook-secret')
@@ -92,7 +96,7 @@ export class ClientsController {
   @ApiOkResponse({ type: WebhookSecretResponseDto })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
   async rotateWebhookSecret(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<WebhookSecretResponseDto> {
-    return { webhookSecret: await this.clients.rotateWebhookSecret(scopeOf(principal), id) };
+    return { webhookSecret: await this.clients.rotateWebhookSecret(scopeOf(principal), id, principal) };
   }
 
   @Post(':id/end')
@@ -101,7 +105,7 @@ export class ClientsController {
   @ApiOperation({ summary: 'Mark the relationship as ended. The client and its records are kept as evidence.' })
   @ApiOkResponse({ type: ClientResponseDto })
   @ApiNotFoundResponse({ type: ProblemDetailsDto })
-  async end(@Param('id', ParseUUIDPipe) id: string): Promise<ClientResponseDto> {
-    return toClientResponse(await this.clients.end(id));
+  async end(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ClientResponseDto> {
+    return toClientResponse(await this.clients.end(id, principal));
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, NotFoundError, Page, PageRequest, PROCESSOR_SCOPE, SecretBox, TenantScope, ValidationError, TransactionRunner } from '@verwerker/platform';
+import { ChangeActor, ChangeRecorder, Clock, NotFoundError, Page, PageRequest, PROCESSOR_SCOPE, SecretBox, TenantScope, ValidationError, TransactionRunner } from '@verwerker/platform';
 import { randomUUID } from 'node:crypto';
 import { Client } from './client.entity';
 import { ClientFilter, ClientRepository } from './client.repository';
@@ -21,10 +21,11 @@ export class ClientsService {
     private readonly clients: ClientRepository,
     private readonly secretBox: SecretBox,
     private readonly clock: Clock,
+    private readonly changes: ChangeRecorder,
     @Inject(PARTIES_MODULE_OPTIONS) private readonly options: PartiesModuleOptions,
   ) {}
 
-  async create(dto: CreateClientDto): Promise<CreatedClient> {
+  async create(dto: CreateClientDto, actor: ChangeActor): Promise<CreatedClient> {
     this.assertWebhookScheme(dto.webhookUrl);
     const now = this.clock.now();
     const webhookSecret = dto.webhookUrl ? generateWebhookSecret() : null;
@@ -47,6 +48,7 @@ export class ClientsService {
     this.assertRegistration(client);
     await this.transactions.run(async (manager) => {
       await this.clients.insert(client, manager);
+      await this.changes.record(manager, { actor, action: 'client.created', subjectType: 'client', subjectId: client.id, clientId: client.id, after: clientSummary(client) });
     });
     return { client, webhookSecret };
   }
@@ -61,11 +63,12 @@ export class ClientsService {
     return this.clients.list(scope, filter, page);
   }
 
-  async update(id: string, dto: UpdateClientDto): Promise<CreatedClient> {
+  async update(id: string, dto: UpdateClientDto, actor: ChangeActor): Promise<CreatedClient> {
     this.assertWebhookScheme(dto.webhookUrl);
     return this.transactions.run(async (manager) => {
       const client = await this.clients.findById(PROCESSOR_SCOPE, id, manager);
       if (!client) throw new NotFoundError('Client', id);
+      const before = clientSummary(client);
       if (dto.legalName !== undefined) client.legalName = dto.legalName;
       if (dto.kvkNumber !== undefined) client.kvkNumber = dto.kvkNumber;
       if (dto.country !== undefined) client.country = dto.country;
@@ -73,24 +76,27 @@ export class ClientsService {
       const webhookSecret = this.applyContacts(client, dto);
       client.updatedAt = this.clock.now();
       await this.clients.save(client, manager);
+      await this.changes.record(manager, { actor, action: 'client.updated', subjectType: 'client', subjectId: id, clientId: id, before, after: clientSummary(client) });
       return { client, webhookSecret };
     });
   }
 
   /** A client keeps its own contact details current; staff may do it for them. */
-  async updateContacts(scope: TenantScope, id: string, dto: UpdateClientContactsDto): Promise<CreatedClient> {
+  async updateContacts(scope: TenantScope, id: string, dto: UpdateClientContactsDto, actor: ChangeActor): Promise<CreatedClient> {
     this.assertWebhookScheme(dto.webhookUrl);
     return this.transactions.run(async (manager) => {
       const client = await this.clients.findById(scope, id, manager);
       if (!client) throw new NotFoundError('Client', id);
+      const before = clientSummary(client);
       const webhookSecret = this.applyContacts(client, dto);
       client.updatedAt = this.clock.now();
       await this.clients.save(client, manager);
+      await this.changes.record(manager, { actor, action: 'client.contacts_updated', subjectType: 'client', subjectId: id, clientId: id, before, after: clientSummary(client) });
       return { client, webhookSecret };
     });
   }
 
-  async rotateWebhookSecret(scope: TenantScope, id: string): Promise<string> {
+  async rotateWebhookSecret(scope: TenantScope, id: string, actor: ChangeActor): Promise<string> {
     return this.transactions.run(async (manager) => {
       const client = await this.clients.findById(scope, id, manager);
       if (!client) throw new NotFoundError('Client', id);
@@ -101,6 +107,8 @@ export class ClientsService {
       client.webhookSecretSealed = this.secretBox.seal(secret);
       client.updatedAt = this.clock.now();
       await this.clients.save(client, manager);
+      // The secret itself never enters the trail; that it changed, and by whom, does.
+      await this.changes.record(manager, { actor, action: 'client.webhook_secret_rotated', subjectType: 'client', subjectId: id, clientId: id });
       return secret;
     });
   }
@@ -111,16 +119,18 @@ export class ClientsService {
   }
 
   /** The relationship ended. The client is kept: its agreements, notices and logs remain evidence. */
-  async end(id: string): Promise<Client> {
+  async end(id: string, actor: ChangeActor): Promise<Client> {
     return this.transactions.run(async (manager) => {
       const client = await this.clients.findById(PROCESSOR_SCOPE, id, manager);
       if (!client) throw new NotFoundError('Client', id);
       if (client.status === 'ended') return client;
+      const before = clientSummary(client);
       const now = this.clock.now();
       client.status = 'ended';
       client.endedAt = now;
       client.updatedAt = now;
       await this.clients.save(client, manager);
+      await this.changes.record(manager, { actor, action: 'client.ended', subjectType: 'client', subjectId: id, clientId: id, before, after: clientSummary(client) });
       return client;
     });
   }
@@ -157,4 +167,20 @@ export class ClientsService {
       throw new ValidationError([{ field: 'webhookUrl', messages: ['webhookUrl must be an https URL'] }]);
     }
   }
+}
+
+/** What the change trail keeps of a client: everything but the sealed webhook secret. */
+export function clientSummary(client: Client): Record<string, unknown> {
+  return {
+    legalName: client.legalName,
+    kvkNumber: client.kvkNumber,
+    country: client.country,
+    language: client.language,
+    privacyContact: { name: client.privacyContactName, email: client.privacyContactEmail },
+    noticeRecipients: client.noticeRecipients,
+    webhookUrl: client.webhookUrl,
+    webhookSecretConfigured: client.webhookSecretSealed !== null,
+    status: client.status,
+    endedAt: client.endedAt?.toISOString() ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { formatInstant, ProblemDetailsDto, Role, Roles } from '@verwerker/platform';
+import { CurrentPrincipal, formatInstant, Principal, ProblemDetailsDto, Role, Roles } from '@verwerker/platform';
 import { ProcessorProfileDto, ProcessorProfileResponseDto } from './processor-profile.dto';
 import { ProcessorProfile } from './processor-profile.entity';
 import { ProcessorProfileService } from './processor-profile.service';
@@ -27,7 +27,7 @@ export class ProcessorProfileController {
   @Roles(Role.Admin, Role.Dpo)
   @ApiOperation({ summary: 'Set the processor profile (replaces it as a whole).' })
   @ApiOkResponse({ type: ProcessorProfileResponseDto })
-  async put(@Body() dto: ProcessorProfileDto): Promise<ProcessorProfileResponseDto> {
-    return toProcessorProfileResponse(await this.profiles.put(dto));
+  async put(@CurrentPrincipal() principal: Principal, @Body() dto: ProcessorProfileDto): Promise<ProcessorProfileResponseDto> {
+    return toProcessorProfileResponse(await this.profiles.put(dto, principal));
   }
 }

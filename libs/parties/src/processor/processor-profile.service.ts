@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, NotFoundError, TransactionRunner } from '@verwerker/platform';
+import { ChangeActor, ChangeRecorder, Clock, NotFoundError, TransactionRunner } from '@verwerker/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProcessorProfileDto } from './processor-profile.dto';
 import { ProcessorProfile } from './processor-profile.entity';
@@ -11,6 +11,7 @@ export class ProcessorProfileService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly changes: ChangeRecorder,
   ) {}
 
   async find(manager: EntityManager = this.dataSource.manager): Promise<ProcessorProfile | null> {
@@ -23,7 +24,7 @@ export class ProcessorProfileService {
     return profile;
   }
 
-  async put(dto: ProcessorProfileDto): Promise<ProcessorProfile> {
+  async put(dto: ProcessorProfileDto, actor: ChangeActor): Promise<ProcessorProfile> {
     return this.transactions.run(async (manager) => {
       const profile = Object.assign(new ProcessorProfile(), {
         id: ProcessorProfile.SINGLETON_ID,
@@ -35,7 +36,22 @@ export class ProcessorProfileService {
         measures: dto.measures.map(({ category, description }) => ({ category, description })),
         updatedAt: this.clock.now(),
       } satisfies ProcessorProfile);
-      return manager.getRepository(ProcessorProfile).save(profile);
+      const before = await this.find(manager);
+      const saved = await manager.getRepository(ProcessorProfile).save(profile);
+      await this.changes.record(manager, {
+        actor,
+        action: before ? 'processor_profile.updated' : 'processor_profile.created',
+        subjectType: 'processor_profile',
+        subjectId: ProcessorProfile.SINGLETON_ID,
+        clientId: null,
+        before: before ? profileSummary(before) : null,
+        after: profileSummary(saved),
+      });
+      return saved;
     });
   }
+}
+
+function profileSummary({ updatedAt: _updatedAt, ...profile }: ProcessorProfile): Record<string, unknown> {
+  return { ...profile };
 }
