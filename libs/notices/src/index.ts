@@ -1,0 +1,16 @@
+export * from './delivery/notice-dispatcher';
+export * from './dto/notice.dto';
+export * from './migrations';
+export * from './notice-attachment.entity';
+export * from './notice-delivery.entity';
+export * from './notice-outbox';
+export * from './notice-types';
+export * from './notice.entity';
+export * from './notice.mapper';
+export * from './notices.entities';
+export * from './notices.module';
+export { NOTICES_MODULE_OPTIONS } from './notices.module-definition';
+export * from './notices.service';
+export * from './rules/backoff';
+export * from './rules/delivery-outcome';
+export type { DispatcherOptions, NoticesModuleOptions, SmtpOptions } from './notices.module-definition';

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { applyTenantScope, Page, PageRequest, paginateByCreation, TenantScope } from '@verwerker/platform';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Notice } from './notice.entity';
+import { NoticeAttachment } from './notice-attachment.entity';
+import { NoticeDelivery } from './notice-delivery.entity';
+import { NoticeType } from './notice-types';
+
+export interface NoticeFilter {
+  type?: NoticeType;
+}
+
+/** The only place that builds queries for notices and their attachments. Reads take the caller's scope. */
+@Injectable()
+export class NoticeRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Writes a notice with its attachments and deliveries in the caller's transaction (the outbox write). */
+  async insert(manager: EntityManager, notice: Notice, attachments: NoticeAttachment[], deliveries: NoticeDelivery[]): Promise<void> {
+    await manager.getRepository(Notice).insert(notice);
+    if (attachments.length) await manager.getRepository(NoticeAttachment).insert(attachments);
+    if (deliveries.length) await manager.getRepository(NoticeDelivery).insert(deliveries);
+  }
+
+  async findById(scope: TenantScope, id: string): Promise<Notice | null> {
+    const query = this.dataSource.getRepository(Notice).createQueryBuilder('notice').where('notice.id = :id', { id });
+    return applyTenantScope(query, scope, 'clientId').getOne();
+  }
+
+  async list(scope: TenantScope, filter: NoticeFilter & { clientId?: string }, page: PageRequest): Promise<Page<Notice>> {
+    const manager = this.dataSource.manager;
+    const query = applyTenantScope(manager.getRepository(Notice).createQueryBuilder('notice'), scope, 'clientId');
+    if (filter.type) query.andWhere('notice.type = :type', { type: filter.type });
+    if (filter.clientId) query.andWhere('notice.clientId = :clientId', { clientId: filter.clientId });
+    return paginateByCreation(manager, query, page);
+  }
+
+  /** Attachment descriptions (without content) of notices the caller has already read in its scope. */
+  async attachmentsOf(noticeIds: string[]): Promise<Omit<NoticeAttachment, 'contentBase64'>[]> {
+    if (!noticeIds.length) return [];
+    return this.dataSource.getRepository(NoticeAttachment).find({
+      select: { id: true, noticeId: true, position: true, filename: true, contentType: true, size: true, sha256: true },
+      where: { noticeId: In(noticeIds) },
+      order: { noticeId: 'ASC', position: 'ASC' },
+    });
+  }
+
+  /** With content, for sending: only the dispatcher calls this, for notices it holds a claim on. */
+  async attachmentsWithContent(noticeIds: string[]): Promise<NoticeAttachment[]> {
+    if (!noticeIds.length) return [];
+    return this.dataSource.getRepository(NoticeAttachment).find({ where: { noticeId: In(noticeIds) }, order: { position: 'ASC' } });
+  }
+
+  async findByIds(ids: string[]): Promise<Notice[]> {
+    if (!ids.length) return [];
+    return this.dataSource.getRepository(Notice).findBy({ id: In(ids) });
+  }
+
+  async findAttachment(scope: TenantScope, noticeId: string, attachmentId: string): Promise<NoticeAttachment | null> {
+    const query = this.dataSource
+      .getRepository(NoticeAttachment)
+      .createQueryBuilder('attachment')
+      .innerJoin(Notice, 'notice', 'notice.id = attachment.noticeId')
+      .where('attachment.id = :attachmentId AND attachment.noticeId = :noticeId', { attachmentId, noticeId });
+    if (scope.kind === 'client') query.andWhere('notice.clientId = :scopeClientId', { scopeClientId: scope.clientId });
+    return query.getOne();
+  }
+}

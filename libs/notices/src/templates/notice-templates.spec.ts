@@ -1,0 +1,72 @@
+import { NoticeContent, NoticeType } from '../notice-types';
+import { renderNoticeTemplate } from './notice-templates';
+
+const context = { processorName: 'Doing Better B.V.', clientName: 'Bakkerij <de Vries> & Zn' };
+
+const breach: NoticeContent = {
+  type: NoticeType.BreachNotice,
+  data: {
+    reference: 'DL-2026-007',
+    awareAt: '2026-03-28T09:00:00Z',
+    description: 'Een back-up stond open: <script>alert("x")</script>\nTweede regel.',
+    dataCategories: ['naam', 'e-mailadres'],
+    dataSubjectCategories: ['klanten'],
+    approximateRecords: 1200,
+    likelyConsequences: 'Phishing',
+    measuresTaken: 'Toegang ingetrokken',
+    contact: { name: 'Privacy team', email: 'privacy@doingbetter.nl' },
+  },
+};
+const change: NoticeContent = {
+  type: NoticeType.SubprocessorChange,
+  data: {
+    change: 'replacement',
+    subprocessorName: 'Hetzner Online GmbH',
+    replaces: 'Leaseweb',
+    services: ['hosting'],
+    countries: ['DE', 'FI'],
+    effectiveDate: '2026-05-01',
+    objectionDeadline: '2026-04-30',
+  },
+};
+const dpa: NoticeContent = {
+  type: NoticeType.DpaDocument,
+  data: { action: 'offered', agreementTitle: 'Verwerkersovereenkomst hosting', version: '3', documentSha256: 'ab'.repeat(32) },
+};
+
+describe('renderNoticeTemplate', () => {
+  it.each<[string, NoticeContent, 'nl' | 'en', RegExp, RegExp]>([
+    ['breach, Dutch', breach, 'nl', /^Melding datalek DL-2026-007/, /artikel 33 lid 2 AVG/],
+    ['breach, English', breach, 'en', /^Personal data breach notice DL-2026-007/, /Article 33\(2\) GDPR/],
+    ['sub-processor change, Dutch', change, 'nl', /^Voorgenomen vervangende subverwerker: Hetzner/, /artikel 28 lid 2 AVG/],
+    ['sub-processor change, English', change, 'en', /^Intended replacement sub-processor: Hetzner/, /Article 28\(2\) GDPR/],
+    ['DPA document, Dutch', dpa, 'nl', /^Verwerkersovereenkomst ter ondertekening/, /artikel 28 lid 3 AVG/],
+    ['DPA document, English', dpa, 'en', /^Processor agreement for signature/, /Article 28\(3\) GDPR/],
+  ])('%s: subject and body in the client language', (_case, content, language, subject, body) => {
+    const sut = renderNoticeTemplate(content, language, context);
+    expect(sut.subject).toMatch(subject);
+    expect(sut.text).toMatch(body);
+    expect(sut.html).toMatch(body);
+    expect(sut.html).toContain(`<html lang="${language}">`);
+  });
+
+  it('shows instants in Amsterdam time with the offset, in the language of the notice', () => {
+    expect(renderNoticeTemplate(breach, 'nl', context).text).toContain('28 maart 2026 10:00 (UTC+01:00)');
+    expect(renderNoticeTemplate(breach, 'en', context).text).toContain('28 March 2026 10:00 (UTC+01:00)');
+    expect(renderNoticeTemplate(change, 'nl', context).text).toContain('1 mei 2026');
+  });
+
+  it('escapes every value in the HTML: reported text cannot inject markup', () => {
+    const sut = renderNoticeTemplate(breach, 'nl', context);
+    expect(sut.html).not.toContain('<script>');
+    expect(sut.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>Tweede regel.');
+    expect(sut.html).toContain('Bakkerij &lt;de Vries&gt; &amp; Zn');
+    // the plain text keeps the words as written
+    expect(sut.text).toContain('<script>alert("x")</script>');
+  });
+
+  it('keeps the subject on one line, so it cannot add e-mail headers', () => {
+    const sut = renderNoticeTemplate({ ...change, data: { ...change.data, subprocessorName: 'Evil\r\nBcc: x@y.example' } } as NoticeContent, 'en', context);
+    expect(sut.subject).not.toMatch(/[\r\n]/);
+  });
+});
