@@ -1,5 +1,5 @@
 /** One config for unit specs (beside the code) and e2e specs (apps/api/test); TEST_DATABASE picks the database. */
-const aliases = ['platform', 'parties', 'auth', 'audit', 'dpa', 'subprocessors', 'breach'];
+const aliases = ['platform', 'parties', 'auth', 'audit', 'dpa', 'subprocessors', 'breach', 'notices', 'documents'];
 
 module.exports = {
   rootDir: '.',

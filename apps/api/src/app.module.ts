@@ -7,13 +7,14 @@ import { AuditModule } from '@verwerker/audit';
 import { AuthModule, CredentialAuthenticationGuard } from '@verwerker/auth';
 import { BreachModule } from '@verwerker/breach';
 import { DpaModule } from '@verwerker/dpa';
+import { NoticesModule } from '@verwerker/notices';
 import { PartiesModule } from '@verwerker/parties';
 import { createValidationPipe, IdempotencyInterceptor, PlatformModule, ProblemExceptionFilter } from '@verwerker/platform';
 import { SubprocessorsModule } from '@verwerker/subprocessors';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { Environment, loadConfiguration, VerwerkerConfig } from './config/configuration';
-import { resolveSecretsKey } from './config/secrets-key';
+import { resolveAuditSigningKey, resolveSecretsKey } from './config/secrets-key';
 import { buildTypeOrmOptions, runMigrationsExclusively } from './database/typeorm-options';
 import { DemoDataSeeder } from './demo/demo-data.seeder';
 import { HealthController } from './health/health.controller';
@@ -59,10 +60,17 @@ export class AppModule {
             return { panelJwt: auth.panelJwt, bootstrapAdminKey: auth.bootstrapAdminKey, failedAuthentication: auth.failedAuthentication };
           },
         }),
-        AuditModule.forRoot({}),
+        AuditModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: Config) => {
+            const { signingKeyPem: _configured, signingKeyFile: _file, ...audit } = config.get('audit', { infer: true });
+            return { ...audit, signingKeyPem: resolveAuditSigningKey(config.get('audit', { infer: true })) };
+          },
+        }),
         DpaModule.forRoot({}),
         SubprocessorsModule.forRoot({}),
         BreachModule.forRoot({}),
+        NoticesModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => config.get('notices', { infer: true }) }),
       ],
       controllers: [HealthController],
       providers: [

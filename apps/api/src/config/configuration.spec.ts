@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Role } from '@verwerker/platform';
 import { ConfigurationError, loadConfiguration } from './configuration';
 
@@ -16,12 +17,25 @@ describe('loadConfiguration', () => {
   it('turns demo data off in production by default and insists on a secrets key there', () => {
     expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(/SECRETS_KEY is required/);
     const key = Buffer.alloc(32, 7).toString('base64');
-    expect(loadConfiguration({ NODE_ENV: 'production', SECRETS_KEY: key }).app.demoData).toBe(false);
+    expect(() => loadConfiguration({ NODE_ENV: 'production', SECRETS_KEY: key })).toThrow(/AUDIT_SIGNING_KEY is required/);
+    const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(loadConfiguration({ NODE_ENV: 'production', SECRETS_KEY: key, AUDIT_SIGNING_KEY: signingKey }).app.demoData).toBe(false);
   });
 
   it('maps panel roles as configured', () => {
     const sut = loadConfiguration({ PANEL_JWT_JWKS_URL: 'https://panel.example/.well-known/jwks.json', PANEL_JWT_ROLE_MAP: 'support:staff, customer:client' });
     expect(sut.auth.panelJwt?.roleMap).toEqual({ support: Role.Staff, customer: Role.Client });
+  });
+
+  it('reads the audit settings: retention, timers and working hours', () => {
+    const sut = loadConfiguration({ AUDIT_ACCESS_RETENTION_MONTHS: '3', AUDIT_WORKING_DAYS: '1,2,3,4,5,6', AUDIT_WORKING_HOURS: '07:30-19:00', AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' });
+    expect(sut.audit).toMatchObject({
+      retention: { accessMonths: 3, changeMonths: 84 },
+      checkpointIntervalSeconds: 0,
+      workingHours: { days: [1, 2, 3, 4, 5, 6], startMinute: 450, endMinute: 1140, zone: 'Europe/Amsterdam' },
+    });
+    expect(() => loadConfiguration({ AUDIT_WORKING_HOURS: '18:00-08:00' })).toThrow(/AUDIT_WORKING_HOURS/);
+    expect(() => loadConfiguration({ AUDIT_WORKING_DAYS: '0,8' })).toThrow(/AUDIT_WORKING_DAYS/);
   });
 
   it('lists every bad setting at once', () => {
@@ -37,5 +51,37 @@ describe('loadConfiguration', () => {
         expect.stringContaining('PANEL_JWT_ROLE_MAP'),
       ]);
     }
+  });
+
+  describe('notice delivery', () => {
+    it('defaults to an in-process dispatcher and a local SMTP server', () => {
+      const sut = loadConfiguration({}).notices;
+      expect(sut.smtp).toMatchObject({ host: 'localhost', port: 25, secure: false, requireTls: false, from: 'Verwerker <notices@verwerker.local>', poolSize: 5 });
+      expect(sut.dispatcher).toMatchObject({ enabled: true, maxAttempts: 12, backoffBaseSeconds: 30, claimLeaseSeconds: 120, webhookTimeoutMs: 10_000, concurrency: 32 });
+    });
+
+    it('reads every setting', () => {
+      const sut = loadConfiguration({
+        SMTP_HOST: 'smtp.example', SMTP_PORT: '465', SMTP_SECURE: 'true', SMTP_REQUIRE_TLS: 'true', SMTP_USER: 'u', SMTP_PASSWORD: 'p',
+        SMTP_FROM: 'privacy@processor.example', SMTP_POOL_SIZE: '3', SMTP_TIMEOUT_MS: '5000', NOTICE_DISPATCHER: 'false',
+        NOTICE_POLL_INTERVAL_MS: '250', NOTICE_CONCURRENCY: '8', NOTICE_BATCH_SIZE: '4', NOTICE_MAX_ATTEMPTS: '5',
+        NOTICE_BACKOFF_BASE_SECONDS: '10', NOTICE_BACKOFF_MAX_SECONDS: '600', NOTICE_CLAIM_LEASE_SECONDS: '60', NOTICE_WEBHOOK_TIMEOUT_MS: '3000',
+      }).notices;
+      expect(sut).toEqual({
+        smtp: { host: 'smtp.example', port: 465, secure: true, requireTls: true, user: 'u', password: 'p', from: 'privacy@processor.example', poolSize: 3, timeoutMs: 5000 },
+        dispatcher: { enabled: false, pollIntervalMs: 250, concurrency: 8, batchSize: 4, maxAttempts: 5, backoffBaseSeconds: 10, backoffMaxSeconds: 600, claimLeaseSeconds: 60, webhookTimeoutMs: 3000 },
+      });
+    });
+
+    it.each<[string, Record<string, string>, RegExp]>([
+      ['a From without an address', { SMTP_FROM: 'Privacy team' }, /SMTP_FROM/],
+      ['a user without a password', { SMTP_USER: 'u' }, /SMTP_PASSWORD/],
+      ['a backoff cap below its base', { NOTICE_BACKOFF_BASE_SECONDS: '100', NOTICE_BACKOFF_MAX_SECONDS: '10' }, /NOTICE_BACKOFF_MAX_SECONDS/],
+      ['a claim lease shorter than the slowest attempt', { NOTICE_CLAIM_LEASE_SECONDS: '20', NOTICE_WEBHOOK_TIMEOUT_MS: '30000' }, /NOTICE_CLAIM_LEASE_SECONDS/],
+      ['zero attempts', { NOTICE_MAX_ATTEMPTS: '0' }, /NOTICE_MAX_ATTEMPTS/],
+      ['a port out of range', { SMTP_PORT: '70000' }, /SMTP_PORT/],
+    ])('refuses %s', (_case, env, message) => {
+      expect(() => loadConfiguration(env)).toThrow(message);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { NoticesModuleOptions } from '@verwerker/notices';
 import { Role } from '@verwerker/platform';
 
 /**
@@ -19,6 +20,16 @@ export interface VerwerkerConfig {
     | { kind: 'sqlite'; path: string; migrationsRun: boolean; logging: boolean }
     | { kind: 'postgres'; url: string; migrationsRun: boolean; logging: boolean; poolSize: number };
   secrets: { key: string | null; keyFile: string };
+  audit: {
+    signingKeyPem: string | null;
+    signingKeyFile: string;
+    retention: { accessMonths: number; changeMonths: number };
+    checkpointIntervalSeconds: number;
+    purgeIntervalHours: number;
+    workingHours: { days: number[]; startMinute: number; endMinute: number; zone: string };
+    futureToleranceSeconds: number;
+  };
+  notices: NoticesModuleOptions;
   auth: {
     bootstrapAdminKey: string | undefined;
     failedAuthentication: { limit: number; windowSeconds: number };
@@ -76,6 +87,46 @@ export function loadConfiguration(env: Environment): VerwerkerConfig {
       ? { kind: 'postgres', url: databaseUrl, migrationsRun, logging, poolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 200) }
       : { kind: 'sqlite', path: read.string('SQLITE_PATH') ?? './data/verwerker.sqlite', migrationsRun, logging },
     secrets: { key: read.string('SECRETS_KEY') ?? null, keyFile: read.string('SECRETS_KEY_FILE') ?? './data/secrets.key' },
+    audit: {
+      signingKeyPem: read.string('AUDIT_SIGNING_KEY')?.replace(/\\n/g, '\n') ?? null,
+      signingKeyFile: read.string('AUDIT_SIGNING_KEY_FILE') ?? './data/audit-signing-key.pem',
+      retention: {
+        accessMonths: read.integer('AUDIT_ACCESS_RETENTION_MONTHS', 6, 1, 1200),
+        changeMonths: read.integer('AUDIT_CHANGE_RETENTION_MONTHS', 84, 1, 1200),
+      },
+      checkpointIntervalSeconds: read.integer('AUDIT_CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86_400),
+      purgeIntervalHours: read.integer('AUDIT_PURGE_INTERVAL_HOURS', 24, 0, 24 * 31),
+      workingHours: {
+        days: read.weekdays('AUDIT_WORKING_DAYS') ?? [1, 2, 3, 4, 5],
+        ...(read.timeRange('AUDIT_WORKING_HOURS') ?? { startMinute: 8 * 60, endMinute: 18 * 60 }),
+        zone: 'Europe/Amsterdam',
+      },
+      futureToleranceSeconds: read.integer('AUDIT_FUTURE_TOLERANCE_SECONDS', 300, 0, 86_400),
+    },
+    notices: {
+      smtp: {
+        host: read.string('SMTP_HOST') ?? 'localhost',
+        port: read.integer('SMTP_PORT', 25, 1, 65535),
+        secure: read.boolean('SMTP_SECURE', false),
+        requireTls: read.boolean('SMTP_REQUIRE_TLS', false),
+        user: read.string('SMTP_USER'),
+        password: read.string('SMTP_PASSWORD'),
+        from: read.string('SMTP_FROM') ?? 'Verwerker <notices@verwerker.local>',
+        poolSize: read.integer('SMTP_POOL_SIZE', 5, 1, 100),
+        timeoutMs: read.integer('SMTP_TIMEOUT_MS', 30_000, 100, 600_000),
+      },
+      dispatcher: {
+        enabled: read.boolean('NOTICE_DISPATCHER', true),
+        pollIntervalMs: read.integer('NOTICE_POLL_INTERVAL_MS', 1000, 10, 600_000),
+        concurrency: read.integer('NOTICE_CONCURRENCY', 32, 1, 1000),
+        batchSize: read.integer('NOTICE_BATCH_SIZE', 32, 1, 1000),
+        maxAttempts: read.integer('NOTICE_MAX_ATTEMPTS', 12, 1, 100),
+        backoffBaseSeconds: read.integer('NOTICE_BACKOFF_BASE_SECONDS', 30, 1, 86_400),
+        backoffMaxSeconds: read.integer('NOTICE_BACKOFF_MAX_SECONDS', 6 * 3600, 1, 7 * 86_400),
+        claimLeaseSeconds: read.integer('NOTICE_CLAIM_LEASE_SECONDS', 120, 1, 86_400),
+        webhookTimeoutMs: read.integer('NOTICE_WEBHOOK_TIMEOUT_MS', 10_000, 100, 600_000),
+      },
+    },
     auth: {
       bootstrapAdminKey: read.string('BOOTSTRAP_ADMIN_KEY'),
       failedAuthentication: {
@@ -98,7 +149,17 @@ export function loadConfiguration(env: Environment): VerwerkerConfig {
           : null,
     },
   };
+  const { smtp, dispatcher } = config.notices;
+  if (!/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(smtp.from)) problems.push(`SMTP_FROM must be an address or "Name <address>", not "${smtp.from}"`);
+  if (smtp.user && !smtp.password) problems.push('SMTP_PASSWORD is required with SMTP_USER');
+  if (dispatcher.backoffMaxSeconds < dispatcher.backoffBaseSeconds) problems.push('NOTICE_BACKOFF_MAX_SECONDS must be at least NOTICE_BACKOFF_BASE_SECONDS');
+  // A claim must outlive the slowest attempt, or a second dispatcher would take over a delivery still in flight.
+  const slowestAttemptSeconds = Math.max(smtp.timeoutMs * 3, dispatcher.webhookTimeoutMs) / 1000;
+  if (dispatcher.claimLeaseSeconds <= slowestAttemptSeconds) {
+    problems.push(`NOTICE_CLAIM_LEASE_SECONDS (${dispatcher.claimLeaseSeconds}) must exceed the slowest attempt: ${slowestAttemptSeconds} s (3 × SMTP_TIMEOUT_MS, NOTICE_WEBHOOK_TIMEOUT_MS)`);
+  }
   if (production && !config.secrets.key) problems.push('SECRETS_KEY is required in production (32 bytes, base64)');
+  if (production && !config.audit.signingKeyPem) problems.push('AUDIT_SIGNING_KEY is required in production (Ed25519 private key, PKCS#8 PEM)');
   if (config.secrets.key && Buffer.from(config.secrets.key, 'base64').length !== 32) problems.push('SECRETS_KEY must be 32 bytes in base64');
   if (problems.length) throw new ConfigurationError(problems);
   return config;
@@ -151,6 +212,32 @@ class EnvironmentReader {
 
   list(name: string): string[] | undefined {
     return this.string(name)?.split(',').map((item) => item.trim()).filter(Boolean);
+  }
+
+  /** ISO weekdays, e.g. `1,2,3,4,5` (Monday to Friday). */
+  weekdays(name: string): number[] | undefined {
+    const days = this.list(name);
+    if (!days) return undefined;
+    const parsed = days.map(Number);
+    if (parsed.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) {
+      this.problems.push(`${name} must list ISO weekdays 1 (Monday) to 7 (Sunday), not "${days.join(',')}"`);
+      return undefined;
+    }
+    return parsed;
+  }
+
+  /** `HH:mm-HH:mm` in local (Amsterdam) time, e.g. `08:00-18:00`. */
+  timeRange(name: string): { startMinute: number; endMinute: number } | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(value);
+    const start = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+    const end = match ? Number(match[3]) * 60 + Number(match[4]) : NaN;
+    if (!match || start >= end || end > 24 * 60) {
+      this.problems.push(`${name} must be HH:mm-HH:mm with the start before the end, not "${value}"`);
+      return undefined;
+    }
+    return { startMinute: start, endMinute: end };
   }
 
   /** `panel-role:our-role,…`, e.g. `support:staff,customer:client`. */

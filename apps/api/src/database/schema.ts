@@ -2,6 +2,7 @@ import { AUDIT_ENTITIES, AUDIT_MIGRATIONS } from '@verwerker/audit';
 import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@verwerker/auth';
 import { BREACH_ENTITIES, BREACH_MIGRATIONS } from '@verwerker/breach';
 import { DPA_ENTITIES, DPA_MIGRATIONS } from '@verwerker/dpa';
+import { NOTICES_ENTITIES, NOTICES_MIGRATIONS } from '@verwerker/notices';
 import { PARTIES_ENTITIES, PARTIES_MIGRATIONS } from '@verwerker/parties';
 import { PLATFORM_ENTITIES, PLATFORM_MIGRATIONS } from '@verwerker/platform';
 import { SUBPROCESSORS_ENTITIES, SUBPROCESSORS_MIGRATIONS } from '@verwerker/subprocessors';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   ...DPA_ENTITIES,
   ...SUBPROCESSORS_ENTITIES,
   ...BREACH_ENTITIES,
+  ...NOTICES_ENTITIES,
 ];
 
 export const MIGRATIONS = [
@@ -25,4 +27,5 @@ export const MIGRATIONS = [
   ...DPA_MIGRATIONS,
   ...SUBPROCESSORS_MIGRATIONS,
   ...BREACH_MIGRATIONS,
+  ...NOTICES_MIGRATIONS,
 ];

@@ -35,7 +35,16 @@ export interface TestApp {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const adminKey = generateApiKeyToken().token;
-  const env = { LOG_LEVEL: 'silent', DEMO_DATA: 'false', BOOTSTRAP_ADMIN_KEY: adminKey, ...database.env, ...options.env };
+  const env = {
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false',
+    BOOTSTRAP_ADMIN_KEY: adminKey,
+    // Tests sign checkpoints and purge when they say so, not on a timer.
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
+    AUDIT_PURGE_INTERVAL_HOURS: '0',
+    ...database.env,
+    ...options.env,
+  };
   const clock = options.clock ?? new ManualClock('2026-11-22T02:00:00Z');
   let app: INestApplication | undefined;
   try {

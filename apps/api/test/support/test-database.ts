@@ -27,7 +27,7 @@ export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKi
     const dir = mkdtempSync(join(tmpdir(), 'verwerker-test-'));
     return {
       kind,
-      env: { SQLITE_PATH: join(dir, 'verwerker.sqlite'), SECRETS_KEY_FILE: join(dir, 'secrets.key') },
+      env: { SQLITE_PATH: join(dir, 'verwerker.sqlite'), SECRETS_KEY_FILE: join(dir, 'secrets.key'), AUDIT_SIGNING_KEY_FILE: join(dir, 'audit-signing-key.pem') },
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -38,7 +38,7 @@ export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKi
   const dir = mkdtempSync(join(tmpdir(), 'verwerker-test-'));
   return {
     kind,
-    env: { DATABASE_URL: url.toString(), SECRETS_KEY_FILE: join(dir, 'secrets.key') },
+    env: { DATABASE_URL: url.toString(), SECRETS_KEY_FILE: join(dir, 'secrets.key'), AUDIT_SIGNING_KEY_FILE: join(dir, 'audit-signing-key.pem') },
     drop: async () => {
       await withAdminConnection((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       rmSync(dir, { recursive: true, force: true });
