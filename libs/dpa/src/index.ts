@@ -1,10 +1,25 @@
 export * from './dpa.module';
-export { DPA_MODULE_OPTIONS } from './dpa.module-definition';
-
-/** Entity classes for the host's TypeORM options. */
-export const DPA_ENTITIES: Function[] = [];
-/** Migration classes for the host's TypeORM options. */
-export const DPA_MIGRATIONS: Function[] = [];
+export { DPA_DEFAULT_OPTIONS, DPA_MODULE_OPTIONS } from './dpa.module-definition';
 export type { DpaModuleOptions } from './dpa.module-definition';
+export * from './dpa.entities';
+export * from './migrations';
+export * from './agreements/agreement.entity';
+export * from './agreements/agreement-version.entity';
+export * from './agreements/agreement.mapper';
+export * from './agreements/agreements.service';
+export * from './agreements/agreements-in-force.service';
+export * from './agreements/subprocessor-annex';
+export * from './agreements/dto/agreement-terms.dto';
+export * from './agreements/dto/agreement-requests.dto';
+export * from './agreements/dto/agreement-responses.dto';
+export * from './gaps/compliance-gaps.service';
+export * from './register/processing-register.service';
+export * from './reminders/dpa-reminder.entity';
+export * from './reminders/dpa-reminders.service';
+export * from './document/agreement-document';
 export * from './rules/agreement-terms';
 export * from './rules/article-28-completeness';
+export * from './rules/agreement-lifecycle';
+export * from './rules/default-terms';
+export * from './rules/compliance-gaps';
+export * from './rules/processing-register';

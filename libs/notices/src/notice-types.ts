@@ -30,7 +30,11 @@ export interface BreachNoticeData {
 }
 
 export interface SubprocessorChangeData {
-  change: 'addition' | 'replacement';
+  change: 'addition' | 'replacement' | 'removal';
+  /** general: the client may object until the deadline; specific: the change needs its written approval first. */
+  authorisation?: 'general' | 'specific';
+  /** The new sub-processor's transfer status (eea, adequacy, safeguards, derogation), with the basis in words. */
+  transferStatus?: string | null;
   subprocessorName: string;
   /** The sub-processor being replaced, for a replacement. */
   replaces?: string | null;
@@ -43,13 +47,20 @@ export interface SubprocessorChangeData {
 }
 
 export interface DpaDocumentData {
-  action: 'offered' | 'signed';
+  /** offered: for signature; signed: accepted; reminder: still waiting for acceptance; terminated and
+   * end_of_service_due: the agreement ended, and the deletion or return of the data (Art. 28(3)(g)) is due. */
+  action: 'offered' | 'signed' | 'reminder' | 'terminated' | 'end_of_service_due';
   agreementTitle: string;
   version: string;
   /** SHA-256 of the exact document, so the client can check the attachment is the one agreed. */
   documentSha256: string;
   signedBy?: string | null;
   signedAt?: string | null;
+  /** ISO 8601 instant the version was sent (reminders). */
+  sentAt?: string | null;
+  /** Art. 28(3)(g): what happens to the data at the end, and the calendar date (YYYY-MM-DD) it is due. */
+  endOfService?: 'delete' | 'return' | null;
+  endOfServiceDueOn?: string | null;
 }
 
 export interface NoticeDataByType {

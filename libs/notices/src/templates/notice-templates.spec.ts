@@ -70,3 +70,17 @@ describe('renderNoticeTemplate', () => {
     expect(sut.subject).not.toMatch(/[\r\n]/);
   });
 });
+
+describe('renderNoticeTemplate: processor agreement lifecycle notices (Art. 28(3) GDPR)', () => {
+  const base = { agreementTitle: 'Verwerkersovereenkomst hosting', version: '2', documentSha256: 'cd'.repeat(32) };
+  it.each<[string, NoticeContent, 'nl' | 'en', RegExp, string]>([
+    ['reminder, Dutch', { type: NoticeType.DpaDocument, data: { ...base, action: 'reminder', sentAt: '2026-03-01T09:00:00Z' } }, 'nl', /^Herinnering: verwerkersovereenkomst/, '1 maart 2026 10:00 (UTC+01:00)'],
+    ['reminder, English', { type: NoticeType.DpaDocument, data: { ...base, action: 'reminder', sentAt: '2026-03-01T09:00:00Z' } }, 'en', /^Reminder: processor agreement/, '1 March 2026 10:00 (UTC+01:00)'],
+    ['terminated, Dutch', { type: NoticeType.DpaDocument, data: { ...base, action: 'terminated', endOfService: 'return', endOfServiceDueOn: '2026-04-30' } }, 'nl', /^Verwerkersovereenkomst beëindigd/, 'teruggeven'],
+    ['end of service due, English', { type: NoticeType.DpaDocument, data: { ...base, action: 'end_of_service_due', endOfService: 'delete', endOfServiceDueOn: '2026-04-30' } }, 'en', /^Deletion or return of data/, '30 April 2026'],
+  ])('%s', (_case, content, language, subject, fact) => {
+    const sut = renderNoticeTemplate(content, language, context);
+    expect(sut.subject).toMatch(subject);
+    expect(sut.text).toContain(fact);
+  });
+});

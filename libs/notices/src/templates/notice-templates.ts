@@ -1,6 +1,6 @@
 import { DISPLAY_TIME_ZONE } from '@verwerker/platform';
 import { DateTime } from 'luxon';
-import { NoticeContent, NoticeType } from '../notice-types';
+import { DpaDocumentData, NoticeContent, NoticeType } from '../notice-types';
 import { NoticeDocument, renderNotice, RenderedNotice } from './document';
 
 export type NoticeLanguage = 'nl' | 'en';
@@ -23,6 +23,30 @@ function day(iso: string, language: NoticeLanguage): string {
 function list(values: string[], language: NoticeLanguage): string {
   return values.length ? values.join(', ') : language === 'nl' ? '(geen)' : '(none)';
 }
+
+/** Subject and opening line of each processor-agreement notice (Art. 28(3) GDPR), per language. */
+const DPA_WORDING: Record<DpaDocumentData['action'], Record<NoticeLanguage, { subject: string; text: string }>> = {
+  offered: {
+    nl: { subject: 'Verwerkersovereenkomst ter ondertekening', text: 'Bijgevoegd vindt u de verwerkersovereenkomst (artikel 28 lid 3 AVG) ter ondertekening.' },
+    en: { subject: 'Processor agreement for signature', text: 'Attached is the processor agreement (Article 28(3) GDPR) for your signature.' },
+  },
+  signed: {
+    nl: { subject: 'Ondertekende verwerkersovereenkomst', text: 'Bijgevoegd vindt u de ondertekende verwerkersovereenkomst voor uw administratie.' },
+    en: { subject: 'Signed processor agreement', text: 'Attached is the signed processor agreement for your records.' },
+  },
+  reminder: {
+    nl: { subject: 'Herinnering: verwerkersovereenkomst wacht op ondertekening', text: 'De verwerkersovereenkomst (artikel 28 lid 3 AVG) die wij u stuurden, is nog niet ondertekend. Bijgevoegd vindt u haar opnieuw.' },
+    en: { subject: 'Reminder: processor agreement awaiting signature', text: 'The processor agreement (Article 28(3) GDPR) we sent you has not been signed yet. It is attached again.' },
+  },
+  terminated: {
+    nl: { subject: 'Verwerkersovereenkomst beëindigd', text: 'De verwerkersovereenkomst is beëindigd. Na afloop verwijderen of retourneren wij de persoonsgegevens zoals hieronder vermeld (artikel 28 lid 3 onder g AVG).' },
+    en: { subject: 'Processor agreement terminated', text: 'The processor agreement has been terminated. We will delete or return the personal data as set out below (Article 28(3)(g) GDPR).' },
+  },
+  end_of_service_due: {
+    nl: { subject: 'Verwijdering of teruggave van gegevens', text: 'De termijn voor het verwijderen of teruggeven van de persoonsgegevens (artikel 28 lid 3 onder g AVG) is bereikt.' },
+    en: { subject: 'Deletion or return of data', text: 'The date for deleting or returning the personal data (Article 28(3)(g) GDPR) has been reached.' },
+  },
+};
 
 type Templates = { [K in NoticeType]: (data: Extract<NoticeContent, { type: K }>['data'], language: NoticeLanguage, context: TemplateContext) => NoticeDocument };
 
@@ -62,26 +86,41 @@ const TEMPLATES: Templates = {
   },
   [NoticeType.SubprocessorChange]: (data, language, context) => {
     const nl = language === 'nl';
+    const specific = data.authorisation === 'specific';
+    const removal = data.change === 'removal';
     const facts: Array<[string, string]> = [
       [nl ? 'Subverwerker' : 'Sub-processor', data.subprocessorName],
       ...(data.replaces ? ([[nl ? 'Vervangt' : 'Replaces', data.replaces]] as Array<[string, string]>) : []),
       [nl ? 'Diensten' : 'Services', list(data.services, language)],
       [nl ? 'Landen' : 'Countries', list(data.countries, language)],
+      ...(data.transferStatus ? ([[nl ? 'Doorgifte' : 'Transfer status', data.transferStatus]] as Array<[string, string]>) : []),
       [nl ? 'Ingangsdatum' : 'Takes effect on', day(data.effectiveDate, language)],
-      [nl ? 'Bezwaar mogelijk tot' : 'Objections until', day(data.objectionDeadline, language)],
+      ...(removal ? [] : ([[specific ? (nl ? 'Toestemming gevraagd vóór' : 'Approval requested before') : nl ? 'Bezwaar mogelijk tot' : 'Objections until', day(data.objectionDeadline, language)]] as Array<[string, string]>)),
     ];
+    const kindNl = data.change === 'addition' ? 'nieuwe' : 'vervangende';
+    const kindEn = data.change === 'addition' ? 'new' : 'replacement';
+    const intro = removal
+      ? nl
+        ? `Wij informeren ${context.clientName} dat wij deze subverwerker niet langer inschakelen (artikel 28 lid 2 AVG). U hoeft niets te doen.`
+        : `We inform ${context.clientName} that we will no longer engage this sub-processor (Article 28(2) GDPR). No action is needed.`
+      : specific
+        ? nl
+          ? `Onze verwerkersovereenkomst met ${context.clientName} vraagt uw specifieke schriftelijke toestemming voor een nieuwe subverwerker (artikel 28 lid 2 AVG). Zonder uw toestemming geldt de wijziging niet voor uw gegevens.`
+          : `Our processor agreement with ${context.clientName} requires your specific written authorisation for a new sub-processor (Article 28(2) GDPR). Without it, the change does not apply to your data.`
+        : nl
+          ? `Op grond van de algemene toestemming in onze verwerkersovereenkomst met ${context.clientName} informeren wij u over een voorgenomen wijziging (artikel 28 lid 2 AVG). U kunt tot de genoemde datum bezwaar maken.`
+          : `Under the general authorisation in our processor agreement with ${context.clientName} we inform you of an intended change (Article 28(2) GDPR). You may object until the date below.`;
     return {
-      subject: nl
-        ? `Voorgenomen ${data.change === 'addition' ? 'nieuwe' : 'vervangende'} subverwerker: ${data.subprocessorName}`
-        : `Intended ${data.change === 'addition' ? 'new' : 'replacement'} sub-processor: ${data.subprocessorName}`,
+      subject: removal
+        ? nl
+          ? `Subverwerker vervalt: ${data.subprocessorName}`
+          : `Sub-processor removed: ${data.subprocessorName}`
+        : nl
+          ? `${specific ? 'Toestemming gevraagd' : 'Voorgenomen'} ${kindNl} subverwerker: ${data.subprocessorName}`
+          : `${specific ? 'Approval requested' : 'Intended'} ${kindEn} sub-processor: ${data.subprocessorName}`,
       blocks: [
         { kind: 'heading', text: nl ? 'Wijziging in onze subverwerkers' : 'Change to our sub-processors' },
-        {
-          kind: 'paragraph',
-          text: nl
-            ? `Op grond van de algemene toestemming in onze verwerkersovereenkomst met ${context.clientName} informeren wij u over een voorgenomen wijziging (artikel 28 lid 2 AVG). U kunt tot de genoemde datum bezwaar maken.`
-            : `Under the general authorisation in our processor agreement with ${context.clientName} we inform you of an intended change (Article 28(2) GDPR). You may object until the date below.`,
-        },
+        { kind: 'paragraph', text: intro },
         { kind: 'facts', rows: facts },
       ],
     };
@@ -95,23 +134,15 @@ const TEMPLATES: Templates = {
     ];
     if (data.signedBy) facts.push([nl ? 'Ondertekend door' : 'Signed by', data.signedBy]);
     if (data.signedAt) facts.push([nl ? 'Ondertekend op' : 'Signed at', when(data.signedAt, language)]);
-    const offered = data.action === 'offered';
+    if (data.sentAt) facts.push([nl ? 'Verzonden op' : 'Sent at', when(data.sentAt, language)]);
+    if (data.endOfService) facts.push([nl ? 'Na afloop' : 'At the end', nl ? (data.endOfService === 'delete' ? 'verwijderen' : 'teruggeven') : data.endOfService]);
+    if (data.endOfServiceDueOn) facts.push([nl ? 'Uiterlijk op' : 'Due on', day(data.endOfServiceDueOn, language)]);
+    const wording = DPA_WORDING[data.action];
     return {
-      subject: nl
-        ? `${offered ? 'Verwerkersovereenkomst ter ondertekening' : 'Ondertekende verwerkersovereenkomst'}: ${data.agreementTitle} ${data.version}`
-        : `${offered ? 'Processor agreement for signature' : 'Signed processor agreement'}: ${data.agreementTitle} ${data.version}`,
+      subject: `${nl ? wording.nl.subject : wording.en.subject}: ${data.agreementTitle} ${data.version}`,
       blocks: [
         { kind: 'heading', text: nl ? `Verwerkersovereenkomst met ${context.clientName}` : `Processor agreement with ${context.clientName}` },
-        {
-          kind: 'paragraph',
-          text: offered
-            ? nl
-              ? 'Bijgevoegd vindt u de verwerkersovereenkomst (artikel 28 lid 3 AVG) ter ondertekening.'
-              : 'Attached is the processor agreement (Article 28(3) GDPR) for your signature.'
-            : nl
-              ? 'Bijgevoegd vindt u de ondertekende verwerkersovereenkomst voor uw administratie.'
-              : 'Attached is the signed processor agreement for your records.',
-        },
+        { kind: 'paragraph', text: nl ? wording.nl.text : wording.en.text },
         { kind: 'facts', rows: facts },
       ],
     };
