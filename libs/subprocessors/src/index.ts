@@ -1,10 +1,16 @@
-export * from './subprocessors.module';
-export { SUBPROCESSORS_MODULE_OPTIONS } from './subprocessors.module-definition';
-
-/** Entity classes for the host's TypeORM options. */
-export const SUBPROCESSORS_ENTITIES: Function[] = [];
-/** Migration classes for the host's TypeORM options. */
-export const SUBPROCESSORS_MIGRATIONS: Function[] = [];
-export type { SubprocessorsModuleOptions } from './subprocessors.module-definition';
+export * from './changes/change.dto';
+export * from './changes/change.repository';
+export * from './changes/changes.service';
+export * from './changes/subprocessor-change.entities';
+export * from './migrations';
+export * from './register/register.service';
+export * from './register/subprocessor-details.dto';
+export * from './register/subprocessor.entities';
+export * from './register/transfer-assessment';
+export * from './rules/change-rules';
 export * from './rules/transfer-classifier';
 export * from './rules/transfer-data';
+export * from './subprocessors.entities';
+export * from './subprocessors.module';
+export { SUBPROCESSORS_MODULE_OPTIONS } from './subprocessors.module-definition';
+export type { SubprocessorsModuleOptions } from './subprocessors.module-definition';

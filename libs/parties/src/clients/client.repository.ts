@@ -43,6 +43,11 @@ export class ClientRepository {
     return new Map(rows.map((row) => [row.id, row.status]));
   }
 
+  /** Every active client, for processor-side fan-out (who a sub-processor change affects). */
+  async allActive(manager: EntityManager = this.dataSource.manager): Promise<Client[]> {
+    return manager.getRepository(Client).find({ where: { status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   async count(manager: EntityManager = this.dataSource.manager): Promise<number> {
     return manager.getRepository(Client).count();
   }

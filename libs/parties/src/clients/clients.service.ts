@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ChangeActor, ChangeRecorder, Clock, NotFoundError, Page, PageRequest, PROCESSOR_SCOPE, SecretBox, TenantScope, ValidationError, TransactionRunner } from '@verwerker/platform';
 import { randomUUID } from 'node:crypto';
 import { Client } from './client.entity';
+import { toClientResponse } from './client.mapper';
 import { ClientFilter, ClientRepository } from './client.repository';
 import { PARTIES_MODULE_OPTIONS, PartiesModuleOptions } from '../parties.module-definition';
 import { CreateClientDto, UpdateClientContactsDto, UpdateClientDto } from './dto/client.dto';
@@ -169,18 +170,8 @@ export class ClientsService {
   }
 }
 
-/** What the change trail keeps of a client: everything but the sealed webhook secret. */
+/** What the change trail keeps of a client: what the API shows of it, without id and bookkeeping times. */
 export function clientSummary(client: Client): Record<string, unknown> {
-  return {
-    legalName: client.legalName,
-    kvkNumber: client.kvkNumber,
-    country: client.country,
-    language: client.language,
-    privacyContact: { name: client.privacyContactName, email: client.privacyContactEmail },
-    noticeRecipients: client.noticeRecipients,
-    webhookUrl: client.webhookUrl,
-    webhookSecretConfigured: client.webhookSecretSealed !== null,
-    status: client.status,
-    endedAt: client.endedAt?.toISOString() ?? null,
-  };
+  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...summary } = toClientResponse(client);
+  return summary;
 }
