@@ -2,6 +2,7 @@ import { AccessLogEntry, ChangeTrailEntry, verifyCheckpointSignature } from '@ve
 import { Client } from '@verwerker/parties';
 import { createPublicKey } from 'node:crypto';
 import { pdfPageTexts } from '../../../libs/documents/test/pdf-text';
+import { completingTerms, putProcessorProfile } from './support/dpa';
 import { aClient, anAccessEntry } from './support/factories';
 import { tamperWith } from './support/tamper';
 import { startTestApp, TestApp } from './support/test-app';
@@ -133,18 +134,30 @@ describe('Client view, flags and reports (e2e)', () => {
     const dpo = await sut.createKey('dpo');
     const noReason = await sut.http().get('/access-log/flags').query({ flag: 'no_reason' }).set('X-API-Key', dpo).expect(200);
     expect(noReason.body.items.map((entry: { staffMember: { id: string } }) => entry.staffMember.id)).toEqual(['emp-7']);
-    expect(noReason.body.items[0].flags).toEqual(['no_reason', 'outside_working_hours']);
+    expect(noReason.body.items[0].flags).toEqual(['no_reason', 'no_agreement_in_force', 'outside_working_hours']);
     const sensitive = await sut.http().get('/access-log/flags').query({ flag: 'sensitive_action' }).set('X-API-Key', dpo).expect(200);
     expect(sensitive.body.items.map((entry: { action: string }) => entry.action)).toEqual(['export']);
     await sut.http().get('/access-log/flags').set('X-API-Key', keyA).expect(403);
   });
 
-  it('flags access to a client whose relationship has ended', async () => {
-    const ended = await sut.createClient();
-    await sut.http().post(`/clients/${ended.id}/end`).set('X-API-Key', sut.adminKey).expect(200);
-    await sut.http().post('/access-log/entries').set('X-API-Key', ingestKey).send(anAccessEntry(ended.id)).expect(201);
-    const flagged = await sut.http().get('/access-log/flags').query({ flag: 'no_agreement_in_force', clientId: ended.id }).set('X-API-Key', sut.adminKey).expect(200);
-    expect(flagged.body.items).toHaveLength(1);
+  it('flags access to a client without a processor agreement in force at the time of access (Art. 28(3))', async () => {
+    await putProcessorProfile(sut);
+    const agreed = await sut.createClient();
+    const agreedKey = await sut.createKey('client', agreed.id);
+    const draft = await sut.http().post('/agreements').set('X-API-Key', sut.adminKey).send({ clientId: agreed.id, terms: completingTerms() }).expect(201);
+    const sent = await sut.http().post(`/agreements/${draft.body.id}/versions/1/send`).set('X-API-Key', sut.adminKey).send({}).expect(200);
+    await sut.http().post(`/agreements/${draft.body.id}/versions/1/accept`).set('X-API-Key', agreedKey).send({ name: 'FG', documentSha256: sent.body.documentSha256 }).expect(200);
+    sut.clock.advance(3_600_000);
+    const without = await sut.createClient();
+    const before = anAccessEntry(agreed.id, { startedAt: '2026-11-22T02:30:00+01:00', endedAt: null });
+    const after = anAccessEntry(agreed.id, { startedAt: '2026-11-22T03:30:00+01:00', endedAt: null });
+    const none = anAccessEntry(without.id, { startedAt: '2026-11-22T03:30:00+01:00', endedAt: null });
+    await sut.http().post('/access-log/entries/batch').set('X-API-Key', ingestKey).send({ entries: [before, after, none] }).expect(201);
+    const flagged = await sut.http().get('/access-log/flags').query({ flag: 'no_agreement_in_force', from: '2026-11-22T00:00:00+01:00' }).set('X-API-Key', sut.adminKey).expect(200);
+    const flaggedEvents = flagged.body.items.map((entry: { externalEventId: string }) => entry.externalEventId);
+    expect(flaggedEvents).toContain(before.externalEventId);
+    expect(flaggedEvents).toContain(none.externalEventId);
+    expect(flaggedEvents).not.toContain(after.externalEventId);
   });
 
   it('renders the monthly report PDF in the client’s language with totals and the covering checkpoint', async () => {

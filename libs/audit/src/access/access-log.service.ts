@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { AgreementsInForce } from '@verwerker/dpa';
 import { ClientRepository } from '@verwerker/parties';
 import { Clock, copyRows, FieldError, TenantScope, TransactionRunner, ValidationError } from '@verwerker/platform';
 import { randomUUID } from 'node:crypto';
@@ -38,6 +39,8 @@ export class AccessLogService {
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
     @Inject(AUDIT_MODULE_OPTIONS) private readonly options: AuditModuleOptions,
+    // Optional: a host without processor agreements falls back to "the client is active".
+    @Optional() private readonly agreements?: AgreementsInForce,
   ) {
     this.validator = new AccessEntryValidator(options.futureToleranceSeconds * 1000);
   }
@@ -66,6 +69,15 @@ export class AccessLogService {
     }
   }
 
+  /**
+   * Was an agreement in force for the client when the access started? With the DPA lib: its accepted versions
+   * (Art. 28(3): processing needs a contract); without it: the client is active.
+   */
+  private async agreementCheck(entries: ParsedAccessEntry[], statuses: Map<string, string>): Promise<(clientId: string, at: Date) => boolean> {
+    if (!this.agreements) return activeClientCheck(statuses);
+    return this.agreements.inForceChecker([...new Set(entries.map((entry) => entry.clientId))]);
+  }
+
   list(scope: TenantScope, filter: AccessLogFilter, limit: number, cursor?: string): Promise<SeqPage<AccessLogEntry>> {
     return this.entries.list(scope, filter, limit, cursor);
   }
@@ -76,13 +88,13 @@ export class AccessLogService {
    */
   private async append(entries: ParsedAccessEntry[], statuses: Map<string, string>, now: Date): Promise<IngestResult> {
     const existing = await this.entries.existingEventIds(entries.map((entry) => entry.externalEventId));
+    const agreementAt = await this.agreementCheck(entries, statuses);
     const recordedAt = now.toISOString();
     const fresh: PreparedEntry[] = entries
       .filter((entry) => !existing.has(entry.externalEventId))
       .map((entry) => {
-        // Until processor agreements exist (libs/dpa), "an agreement in force" is approximated by an active client.
         const flags = accessFlags(
-          { action: entry.action, startedAt: entry.startedAt, reason: entry.reason, agreementInForce: statuses.get(entry.clientId) === 'active' },
+          { action: entry.action, startedAt: entry.startedAt, reason: entry.reason, agreementInForce: agreementAt(entry.clientId, entry.startedAt) },
           this.options.workingHours,
         );
         return { entry, flags, contentHash: contentHash(canonicalAccessContent(contentOf(entry, flags, recordedAt))) };
@@ -112,6 +124,11 @@ export class AccessLogService {
       lastSeq: links[links.length - 1]?.seq ?? null,
     };
   }
+}
+
+/** Without the DPA lib, "an agreement in force" is approximated by an active client. */
+function activeClientCheck(statuses: Map<string, string>): (clientId: string) => boolean {
+  return (clientId) => statuses.get(clientId) === 'active';
 }
 
 function contentOf(entry: ParsedAccessEntry, flags: number, recordedAt: string): AccessEntryContent {

@@ -23,7 +23,7 @@ export interface VerificationReport {
   durationMs: number;
 }
 
-const CHUNK = 10_000;
+const CHUNK = 20_000;
 
 /**
  * Walks a range of a stream and reports the first entry that does not verify: content against its hash,
@@ -56,9 +56,14 @@ export class AuditVerificationService {
     let purgedEntries = 0;
     let failure: VerificationFailure | null = null;
 
-    for (let after = fromSeq - 1; after < toSeq && !failure; ) {
-      const links = await this.reader.read(stream, after, toSeq, CHUNK);
-      if (links.length === 0) break;
+    // The next chunk is fetched while this one is hashed: the database and Node work side by side.
+    const chunkEnd = (after: number) => Math.min(after + CHUNK, toSeq);
+    let chunkAfter = fromSeq - 1;
+    let pending = chunkAfter < toSeq ? this.reader.read(stream, chunkAfter, chunkEnd(chunkAfter)) : Promise.resolve([]);
+    while (!failure && chunkAfter < toSeq) {
+      const links = await pending;
+      chunkAfter = chunkEnd(chunkAfter);
+      pending = chunkAfter < toSeq ? this.reader.read(stream, chunkAfter, chunkEnd(chunkAfter)) : Promise.resolve([]);
       for (const link of links) {
         failure = verifier.accept(link);
         if (failure) break;
@@ -66,8 +71,8 @@ export class AuditVerificationService {
         if (link.purgedAt) purgedEntries += 1;
         if (hashesAtCheckpoints.has(link.seq)) hashesAtCheckpoints.set(link.seq, link.entryHash);
       }
-      after = links[links.length - 1].seq;
     }
+    await pending.catch(() => undefined);
     if (!failure && verifier.lastSeq < toSeq) {
       failure = { seq: verifier.lastSeq + 1, entryId: null, reason: `entries ${verifier.lastSeq + 1} to ${toSeq} are missing (deleted?)` };
     }
