@@ -67,10 +67,12 @@ export class AppModule {
             return { ...audit, signingKeyPem: resolveAuditSigningKey(config.get('audit', { infer: true })) };
           },
         }),
-        DpaModule.forRoot({}),
-        SubprocessorsModule.forRoot({}),
+        // Global: the sub-processor register (and later the breach workflow) reads agreements in force.
+        { ...DpaModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => config.get('dpa', { infer: true }) }), global: true },
+        SubprocessorsModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => config.get('subprocessors', { infer: true }) }),
         BreachModule.forRoot({}),
-        NoticesModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => config.get('notices', { infer: true }) }),
+        // Global: the DPA lib (and later breach and sub-processor libs) enqueue notices through its NoticeOutbox.
+        { ...NoticesModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => config.get('notices', { infer: true }) }), global: true },
       ],
       controllers: [HealthController],
       providers: [

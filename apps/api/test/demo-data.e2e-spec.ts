@@ -9,6 +9,15 @@ describe('Demo data (e2e)', () => {
     expect(clients.body.items.map((client: { legalName: string }) => client.legalName).sort()).toEqual(DEMO_CLIENTS.map((client) => client.legalName).sort());
     const profile = await first.http().get('/processor-profile').set('X-API-Key', first.adminKey).expect(200);
     expect(profile.body).toMatchObject({ legalName: DEMO_PROCESSOR.legalName, city: 'Leiden', defaultBreachNoticeHours: 24 });
+    const register = await first.http().get('/public/subprocessors').expect(200);
+    expect(register.body.map((entry: { legalName: string; transferStatus: string }) => [entry.legalName, entry.transferStatus])).toEqual([
+      ['Google Ireland Limited', 'adequacy'],
+      ['Laposta B.V.', 'eea'],
+      ['TransIP B.V.', 'eea'],
+    ]);
+    const accepted = clients.body.items.find((client: { legalName: string }) => client.legalName.startsWith('Stichting'));
+    const used = await first.http().get(`/subprocessors/by-client/${accepted.id}`).set('X-API-Key', first.adminKey).expect(200);
+    expect(used.body).toHaveLength(3);
     await first.close({ keepDatabase: true });
 
     const second = await startTestApp({ env: { DEMO_DATA: 'true' }, database: first.database });

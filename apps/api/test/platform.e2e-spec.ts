@@ -1,7 +1,7 @@
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The routes open without a credential, on purpose. */
-const PUBLIC_PATHS = ['/health', '/health/ready', '/audit/public-key'];
+const PUBLIC_PATHS = ['/health', '/health/ready', '/audit/public-key', '/public/subprocessors', '/public/subprocessors.html', '/public/subprocessor-changes.atom'];
 
 describe('Health, OpenAPI and HTTP conventions (e2e)', () => {
   let sut: TestApp;

@@ -53,6 +53,24 @@ describe('loadConfiguration', () => {
     }
   });
 
+  describe('processor agreements', () => {
+    it('defaults to a reminder after 14 days, an hourly timer and 30 days to delete or return', () => {
+      expect(loadConfiguration({}).dpa).toEqual({ reminderAfterDays: 14, reminderIntervalSeconds: 3600, endOfServiceDays: 30 });
+    });
+
+    it('reads the settings, 0 turning the timer off', () => {
+      expect(loadConfiguration({ DPA_REMINDER_AFTER_DAYS: '7', DPA_REMINDER_INTERVAL_SECONDS: '0', DPA_END_OF_SERVICE_DAYS: '60' }).dpa).toEqual({
+        reminderAfterDays: 7,
+        reminderIntervalSeconds: 0,
+        endOfServiceDays: 60,
+      });
+    });
+
+    it.each([['DPA_REMINDER_AFTER_DAYS', '0'], ['DPA_REMINDER_INTERVAL_SECONDS', '-1'], ['DPA_END_OF_SERVICE_DAYS', 'soon']])('refuses %s=%s', (name, value) => {
+      expect(() => loadConfiguration({ [name]: value })).toThrow(new RegExp(name));
+    });
+  });
+
   describe('notice delivery', () => {
     it('defaults to an in-process dispatcher and a local SMTP server', () => {
       const sut = loadConfiguration({}).notices;

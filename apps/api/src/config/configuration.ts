@@ -1,3 +1,4 @@
+import type { DpaModuleOptions } from '@verwerker/dpa';
 import type { NoticesModuleOptions } from '@verwerker/notices';
 import { Role } from '@verwerker/platform';
 
@@ -30,6 +31,8 @@ export interface VerwerkerConfig {
     futureToleranceSeconds: number;
   };
   notices: NoticesModuleOptions;
+  dpa: DpaModuleOptions;
+  subprocessors: { applyIntervalSeconds: number };
   auth: {
     bootstrapAdminKey: string | undefined;
     failedAuthentication: { limit: number; windowSeconds: number };
@@ -126,6 +129,14 @@ export function loadConfiguration(env: Environment): VerwerkerConfig {
         claimLeaseSeconds: read.integer('NOTICE_CLAIM_LEASE_SECONDS', 120, 1, 86_400),
         webhookTimeoutMs: read.integer('NOTICE_WEBHOOK_TIMEOUT_MS', 10_000, 100, 600_000),
       },
+    },
+    subprocessors: {
+      applyIntervalSeconds: read.integer('SUBPROCESSOR_APPLY_INTERVAL_SECONDS', 60, 0, 86_400),
+    },
+    dpa: {
+      reminderAfterDays: read.integer('DPA_REMINDER_AFTER_DAYS', 14, 1, 365),
+      reminderIntervalSeconds: read.integer('DPA_REMINDER_INTERVAL_SECONDS', 3600, 0, 86_400),
+      endOfServiceDays: read.integer('DPA_END_OF_SERVICE_DAYS', 30, 0, 365),
     },
     auth: {
       bootstrapAdminKey: read.string('BOOTSTRAP_ADMIN_KEY'),

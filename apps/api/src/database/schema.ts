@@ -19,13 +19,14 @@ export const ENTITIES = [
   ...NOTICES_ENTITIES,
 ];
 
+/** In timestamp order, the order TypeORM applies them in (notices 1764000400000 before dpa 1764000500000). */
 export const MIGRATIONS = [
   ...PLATFORM_MIGRATIONS,
   ...PARTIES_MIGRATIONS,
   ...AUTH_MIGRATIONS,
   ...AUDIT_MIGRATIONS,
+  ...NOTICES_MIGRATIONS,
   ...DPA_MIGRATIONS,
   ...SUBPROCESSORS_MIGRATIONS,
   ...BREACH_MIGRATIONS,
-  ...NOTICES_MIGRATIONS,
 ];

@@ -1,4 +1,5 @@
 import { CreateClientDto, ProcessorProfileDto } from '@verwerker/parties';
+import { SubprocessorDetailsDto } from '@verwerker/subprocessors';
 
 /**
  * Demo data drawn from the privacy statements in shared/seeds: a Leiden web and hosting agency that hosts
@@ -68,5 +69,50 @@ export const DEMO_CLIENTS: CreateClientDto[] = [
     language: 'en',
     privacyContact: { name: 'Zofia Wąsowska', email: 'dpo@pracownia-lodz.example' },
     noticeRecipients: ['dpo@pracownia-lodz.example'],
+  },
+];
+
+/**
+ * Demo processor agreements, one per demo client, in several states (by legal name). The services are those of the
+ * seed statements: hosting at TransIP in Leiden, newsletters via Laposta, statistics via Google Analytics.
+ */
+export const DEMO_AGREEMENT_TERMS = {
+  subjectMatter: 'Hosting, onderhoud en functioneel beheer van de website, nieuwsbrieven en webstatistieken',
+  duration: { kind: 'service_term' as const },
+  natureAndPurpose: 'Opslag op een private cloud server bij TransIP in Leiden, back-ups, supporttoegang met administrator-accounts, verzending van nieuwsbrieven via Laposta en webstatistieken via Google Analytics, om de diensten van de klant te laten werken.',
+  dataCategories: ['naam en contactgegevens', 'e-mailadressen', 'IP-adressen', 'gegevens uit contactformulieren'],
+  dataSubjectCategories: ['websitebezoekers', 'nieuwsbriefabonnees', 'klanten van de klant'],
+  // The services; which sub-processor provides each lives in the sub-processor register (DEMO_SUBPROCESSORS).
+  services: ['webhosting', 'nieuwsbrieven', 'webstatistieken'],
+  controllerObligationsAndRights: 'De verwerkingsverantwoordelijke bepaalt doel en middelen, geeft instructies via het klantportaal of per e-mail aan het privacyteam, en mag de naleving laten controleren.',
+  endOfService: 'delete' as const,
+  retention: 'Back-ups worden 30 dagen bewaard; statistieken maximaal een jaar na beëindiging.',
+  auditArrangements: 'Jaarlijks een samenvatting van het beveiligingsbeleid; een audit op locatie eens per jaar, op kosten van de verwerkingsverantwoordelijke.',
+};
+
+export type DemoAgreementState = 'accepted' | 'sent' | 'draft' | 'accepted_with_new_draft';
+
+export const DEMO_AGREEMENT_STATES: Record<string, DemoAgreementState> = {
+  'Stichting Beheer en Ontwikkeling Instrumenten Ondersteuning Vakmanschap Sociaal Domein': 'accepted',
+  'We Do Better B.V.': 'sent',
+  'VOICT B.V.': 'draft',
+  'Pracownia Projektowa Łódź sp. z o.o.': 'accepted_with_new_draft',
+};
+
+/**
+ * The demo processor's sub-processors, as its privacy statement names them (shared/seeds): hosting on a private
+ * cloud server at TransIP in Leiden, newsletters through Laposta, statistics through Google Analytics (Google
+ * Ireland, with processing in the United States under the EU-US Data Privacy Framework).
+ */
+export const DEMO_SUBPROCESSORS: SubprocessorDetailsDto[] = [
+  { legalName: 'TransIP B.V.', services: ['webhosting'], processingCountries: ['NL'], certifications: ['ISO 27001', 'NEN 7510'], agreementDate: '2023-01-10' },
+  { legalName: 'Laposta B.V.', services: ['nieuwsbrieven'], processingCountries: ['NL'], agreementDate: '2023-03-01' },
+  {
+    legalName: 'Google Ireland Limited',
+    services: ['webstatistieken'],
+    processingCountries: ['IE', 'US'],
+    certifications: ['ISO 27001'],
+    agreementDate: '2023-05-15',
+    transfers: [{ country: 'US', mechanism: 'dpf', documentReference: 'EU-US Data Privacy Framework List: Google LLC' }],
   },
 ];

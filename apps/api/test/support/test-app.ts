@@ -42,6 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tests sign checkpoints and purge when they say so, not on a timer.
     AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
     AUDIT_PURGE_INTERVAL_HOURS: '0',
+    SUBPROCESSOR_APPLY_INTERVAL_SECONDS: '0',
     ...database.env,
     ...options.env,
   };
