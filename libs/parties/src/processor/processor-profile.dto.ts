@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -20,14 +20,19 @@ import {
 import { KVK_NUMBER_PATTERN } from '../clients/rules/kvk-number';
 import { SUBPROCESSOR_AUTHORISATIONS, SubprocessorAuthorisation } from './processor-profile.entity';
 
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** One technical or organisational measure (Art. 32): in the processor's catalogue and in each agreement's annex. */
 export class SecurityMeasureDto {
   @ApiProperty({ example: 'access_control' })
+  @Transform(trim)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(60)
+  @MaxLength(100)
   category: string;
 
   @ApiProperty({ example: 'Medewerkers hebben alleen toegang tot systemen die zij voor hun werk nodig hebben.' })
+  @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

@@ -19,6 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { SecurityMeasureDto } from '@verwerker/parties';
 import { BREACH_NOTICE_HOURS_RANGE } from '../../rules/article-28-completeness';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -36,22 +37,6 @@ export class AgreementDurationDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'until must be a calendar date' })
   until?: string;
-}
-
-export class SecurityMeasureTermDto {
-  @ApiProperty({ example: 'access_control' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  category: string;
-
-  @ApiProperty({ example: 'MFA op alle beheeraccounts' })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  description: string;
 }
 
 /**
@@ -180,13 +165,13 @@ export class AgreementTermsDto {
   @IsBoolean()
   instructionsClause?: boolean | null;
 
-  @ApiPropertyOptional({ type: [SecurityMeasureTermDto], nullable: true, description: 'Art. 28(3)(c): annex 1.' })
+  @ApiPropertyOptional({ type: [SecurityMeasureDto], nullable: true, description: 'Art. 28(3)(c): annex 1.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
-  @Type(() => SecurityMeasureTermDto)
-  measuresAnnex?: SecurityMeasureTermDto[] | null;
+  @Type(() => SecurityMeasureDto)
+  measuresAnnex?: SecurityMeasureDto[] | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'Art. 28(3)(e) standard clause included.' })
   @IsOptional()
