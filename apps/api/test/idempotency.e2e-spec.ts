@@ -1,5 +1,5 @@
 import { Client } from '@verwerker/parties';
-import { IdempotencyRecord } from '@verwerker/platform';
+import { IdempotencyRecord, IdempotencyStore } from '@verwerker/platform';
 import { aClient } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -67,5 +67,22 @@ describe('Idempotency-Key on create routes (e2e)', () => {
   it('refuses an over-long key with a field error', async () => {
     const response = await sut.http().post('/clients').set('X-API-Key', staffKey).set('Idempotency-Key', 'k'.repeat(256)).send(aClient()).expect(400);
     expect(response.body.errors[0].field).toBe('Idempotency-Key');
+  });
+});
+
+describe('Idempotency-Key retention (e2e)', () => {
+  it('forgets keys after 24 hours, so the same key creates anew', async () => {
+    const sut = await startTestApp();
+    try {
+      const first = await sut.http().post('/clients').set('X-API-Key', sut.adminKey).set('Idempotency-Key', 'daily-import').send(aClient()).expect(201);
+      sut.clock.advance(23 * 3_600_000);
+      expect(await sut.app.get(IdempotencyStore).purgeExpired()).toBe(0);
+      sut.clock.advance(2 * 3_600_000);
+      expect(await sut.app.get(IdempotencyStore).purgeExpired()).toBe(1);
+      const later = await sut.http().post('/clients').set('X-API-Key', sut.adminKey).set('Idempotency-Key', 'daily-import').send(aClient()).expect(201);
+      expect(later.body.id).not.toBe(first.body.id);
+    } finally {
+      await sut.close();
+    }
   });
 });

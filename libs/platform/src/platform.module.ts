@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock/clock';
 import { SecretBox } from './crypto/secret-box';
 import { TransactionRunner } from './database/transaction-runner';
+import { IdempotencyPurgeTimer } from './idempotency/idempotency-purge.timer';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { RolesGuard } from './principal/roles.guard';
@@ -21,6 +22,7 @@ import { ConfigurableModuleClass, PLATFORM_MODULE_OPTIONS, PlatformModuleOptions
     },
     TransactionRunner,
     IdempotencyStore,
+    IdempotencyPurgeTimer,
     IdempotencyInterceptor,
     RolesGuard,
   ],

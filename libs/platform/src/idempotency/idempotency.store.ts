@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
+import { instantParameter } from '../database/portable-types';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainError } from '../problems/domain-error';
 import { ProblemCode } from '../problems/problem-code';
@@ -11,6 +12,9 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 export type IdempotencyOutcome =
   | { kind: 'execute'; recordId: string }
   | { kind: 'replay'; status: number; body: unknown };
+
+/** How long a key is remembered: long enough for any client retry loop, short enough not to grow forever. */
+export const IDEMPOTENCY_KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /** A request that crashed mid-way leaves its record in progress; after this long a retry may run again. */
 const IN_PROGRESS_TIMEOUT_MS = 5 * 60 * 1000;
@@ -55,6 +59,15 @@ export class IdempotencyStore {
         .getRepository(IdempotencyRecord)
         .update({ id: recordId }, { state: 'completed', responseStatus: status, responseBody: (body ?? null) as object | null, completedAt: this.clock.now() }),
     );
+  }
+
+  /** Forgets keys older than the retention period; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - IDEMPOTENCY_KEY_RETENTION_MS);
+    const result = await this.transactions.write((manager) =>
+      manager.createQueryBuilder().delete().from(IdempotencyRecord).where('created_at < :cutoff', { cutoff: instantParameter(manager, cutoff) }).execute(),
+    );
+    return result.affected ?? 0;
   }
 
   /** The request failed: forget the key so the caller can retry with it. */
