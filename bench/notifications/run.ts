@@ -1,23 +1,26 @@
 /**
  * Notice delivery benchmark: N notices (one e-mail with a small PDF and one signed webhook each) through the
- * outbox to loopback receivers, delivered by real worker processes (`apps/api/src/worker.ts`).
+ * outbox to loopback receivers. On PostgreSQL real worker processes deliver (`apps/api/src/worker.ts`); on
+ * SQLite the API's own dispatcher does, as the README prescribes (one process writes the file). The receivers
+ * run in a process of their own (`receivers.ts`), so their work is not counted as the product's.
  *
- *   npm run bench:notifications                       # SQLite 1 worker, PostgreSQL 1 and 2 workers
+ *   npm run bench:notifications                       # SQLite in-process, PostgreSQL 1 and 2 workers
  *   npm run bench:notifications -- postgres:2 --notices 2000
+ *   npm run bench:notifications -- postgres:1 --cpu-prof /tmp/profiles   # CPU profiles of the workers
  *
  * Prints the enqueue rate (one notice per transaction, as a decision would write it), the delivery rate
- * (notices with both channels delivered, per second, from the first enqueue to the last arrival) and p50/p95
- * from decision to delivery (the later of the two arrivals). Every webhook signature is verified.
+ * (notices with both channels delivered, per second, from the first arrival to the last), p50/p95 from
+ * decision to delivery (the later of the two arrivals) and the CPU the delivering processes used per notice.
+ * Every webhook signature is verified.
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { INestApplication } from '@nestjs/common';
-import { NoticeDelivery, NoticeOutbox, NoticeType } from '@verwerker/notices';
+import { NoticeDelivery, NoticeDispatcher, NoticeOutbox, NoticeType } from '@verwerker/notices';
 import { generateApiKeyToken } from '@verwerker/auth';
-import { createServer } from 'node:http';
+import { TransactionRunner } from '@verwerker/platform';
+import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/app.setup';
@@ -25,75 +28,64 @@ import { loadConfiguration } from '../../apps/api/src/config/configuration';
 import { createTestDatabase, TestDatabase } from '../../apps/api/test/support/test-database';
 import { TINY_PDF } from '../../apps/api/test/support/notices';
 import { WorkerProcess } from '../../apps/api/test/support/worker-process';
+import { ReceiverProcess } from './receivers';
 
-interface Arrivals {
-  at: Map<string, number>;
-  duplicates: number;
-  badSignatures: number;
+/** CPU time (user + system) a process has used, in ms, from /proc on Linux; null elsewhere. */
+function cpuMs(pid: number): number | null {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
-async function startSmtp(arrivals: Arrivals): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const head = Buffer.concat(chunks).subarray(0, 4096).toString('latin1');
-        const id = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? '?';
-        if (arrivals.at.has(id)) arrivals.duplicates++;
-        else arrivals.at.set(id, Date.now());
-        callback();
-      });
-    },
-  });
-  // A worker stopping drops its pooled connections: not an error for the sink.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { port: (server.server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-async function startReceiver(arrivals: Arrivals, secrets: Map<string, Webhook>): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const id = String(request.headers['webhook-id']);
-      try {
-        secrets.get(request.url ?? '')!.verify(body, request.headers as Record<string, string>);
-      } catch {
-        arrivals.badSignatures++;
-        response.writeHead(401).end();
-        return;
-      }
-      if (arrivals.at.has(id)) arrivals.duplicates++;
-      else arrivals.at.set(id, Date.now());
-      response.writeHead(204).end();
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function run(kind: 'sqlite' | 'postgres', workerCount: number, notices: number): Promise<void> {
-  const arrivals: Arrivals = { at: new Map(), duplicates: 0, badSignatures: 0 };
-  const secrets = new Map<string, Webhook>();
-  const smtp = await startSmtp(arrivals);
-  const receiver = await startReceiver(arrivals, secrets);
+/** What delivers the notices, started once the backlog is written. */
+interface Deliverers {
+  /** CPU the delivering processes have used, in ms (null where it cannot be read). */
+  cpuMs(): number | null;
+  /** The graceful stop: what is in flight is delivered and recorded. */
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+async function startWorkers(count: number, env: Record<string, string>, nodeArguments: string[]): Promise<Deliverers> {
+  const workers = await Promise.all(Array.from({ length: count }, () => WorkerProcess.start({ ...env, LOG_LEVEL: 'silent' }, 30_000, nodeArguments)));
+  const sum = (values: Array<number | null>): number | null => (values.includes(null) ? null : values.reduce<number>((total, value) => total + value!, 0));
+  return {
+    cpuMs: () => sum(workers.map((worker) => cpuMs(worker.pid))),
+    stop: async () => void (await Promise.all(workers.map((worker) => worker.stop()))),
+    kill: async () => void (await Promise.all(workers.map((worker) => worker.kill()))),
+  };
+}
+
+/** SQLite: the API process's own dispatcher (its CPU then includes the API's share of the run). */
+function startInProcess(app: INestApplication): Deliverers {
+  const dispatcher = app.get(NoticeDispatcher);
+  dispatcher.start();
+  const processCpuMs = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+  return { cpuMs: processCpuMs, stop: () => dispatcher.stop(), kill: () => dispatcher.stop() };
+}
+
+interface Options {
+  notices: number;
+  /** Where the workers write CPU profiles (`--cpu-prof`), if anywhere. */
+  profileDir: string | null;
+}
+
+async function run(kind: 'sqlite' | 'postgres', workerCount: number, { notices, profileDir }: Options): Promise<void> {
+  const receivers = await ReceiverProcess.start();
   const database: TestDatabase = await createTestDatabase(kind);
   const env: Record<string, string> = {
     ...database.env,
@@ -101,7 +93,7 @@ async function run(kind: 'sqlite' | 'postgres', workerCount: number, notices: nu
     DEMO_DATA: 'false',
     ALLOW_HTTP_WEBHOOKS: 'true',
     SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
+    SMTP_PORT: String(receivers.smtpPort),
     SMTP_FROM: 'Privacy <privacy@processor.example>',
     SMTP_POOL_SIZE: '5',
     NOTICE_CONCURRENCY: '64',
@@ -110,17 +102,20 @@ async function run(kind: 'sqlite' | 'postgres', workerCount: number, notices: nu
   };
   let app: INestApplication | null = null;
   const adminKey = generateApiKeyToken().token;
-  const workers: WorkerProcess[] = [];
+  let deliverers: Deliverers | null = null;
   try {
-    // The API (no dispatcher of its own) creates the clients over HTTP, as a control panel would.
+    // The API creates the clients over HTTP, as a control panel would. Its dispatcher stays off until the
+    // backlog is written (on SQLite it then delivers; on PostgreSQL the workers do).
     const apiEnv = { ...env, NOTICE_DISPATCHER: 'false', BOOTSTRAP_ADMIN_KEY: adminKey, LOG_LEVEL: 'silent' };
     app = await NestFactory.create(AppModule.forRoot(apiEnv), { logger: ['error'] });
     configureApp(app, loadConfiguration(apiEnv));
     await app.listen(0, '127.0.0.1');
     const api = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const outbox = app.get(NoticeOutbox);
+    const transactions = app.get(TransactionRunner);
     const dataSource = app.get(DataSource);
     const clientIds: string[] = [];
+    const secrets: Array<[path: string, secret: string]> = [];
     for (let index = 0; index < 20; index++) {
       const path = `/hooks/${index}`;
       const response = await fetch(`${api}/clients`, {
@@ -133,14 +128,15 @@ async function run(kind: 'sqlite' | 'postgres', workerCount: number, notices: nu
           language: index % 2 ? 'en' : 'nl',
           privacyContact: { name: 'Privacy', email: `privacy${index}@client.example` },
           noticeRecipients: [`privacy${index}@client.example`],
-          webhookUrl: `http://127.0.0.1:${receiver.port}${path}`,
+          webhookUrl: `http://127.0.0.1:${receivers.webhookPort}${path}`,
         }),
       });
       const client = (await response.json()) as { id: string; webhookSecret: string };
       if (response.status !== 201) throw new Error(`creating a client failed: ${response.status} ${JSON.stringify(client)}`);
-      secrets.set(path, new Webhook(client.webhookSecret));
+      secrets.push([path, client.webhookSecret]);
       clientIds.push(client.id);
     }
+    await receivers.register(secrets);
     const decidedAt = new Map<string, number>();
     const idsOfNotice = new Map<string, string[]>();
     let sequence = 0;
@@ -155,7 +151,7 @@ async function run(kind: 'sqlite' | 'postgres', workerCount: number, notices: nu
             remaining--;
             const index = sequence++;
             const at = Date.now();
-            const enqueued = await dataSource.transaction((manager) =>
+            const enqueued = await transactions.run((manager) =>
               outbox.enqueue(manager, {
                 clientId: clientIds[index % clientIds.length],
                 type: NoticeType.DpaDocument,
@@ -173,8 +169,8 @@ async function run(kind: 'sqlite' | 'postgres', workerCount: number, notices: nu
     };
     const waitForArrivals = async (total: number): Promise<void> => {
       const deadline = Date.now() + 600_000;
-      while (arrivals.at.size < total) {
-        if (Date.now() > deadline) throw new Error(`timed out with ${arrivals.at.size} of ${total} deliveries`);
+      for (let arrived = await receivers.count(); arrived < total; arrived = await receivers.count()) {
+        if (Date.now() > deadline) throw new Error(`timed out with ${arrived} of ${total} deliveries`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
@@ -183,43 +179,51 @@ async function run(kind: 'sqlite' | 'postgres', workerCount: number, notices: nu
     const enqueueStarted = Date.now();
     await enqueue(notices);
     const enqueueSeconds = (Date.now() - enqueueStarted) / 1000;
-    await Promise.all(Array.from({ length: workerCount }, async () => workers.push(await WorkerProcess.start({ ...env, LOG_LEVEL: 'silent' }))));
+    const nodeArguments = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    deliverers = kind === 'sqlite' ? startInProcess(app) : await startWorkers(workerCount, env, nodeArguments);
+    const cpuAtStart = deliverers.cpuMs();
     await waitForArrivals(notices * 2);
-    const times = [...arrivals.at.values()];
+    const times = (await receivers.report()).arrivals.map(([, at]) => at);
     const drainSeconds = (Math.max(...times) - Math.min(...times)) / 1000;
 
     // Phase 2, latency: decisions arrive while the workers run; decision → both channels delivered.
     const latencyNotices = Math.min(2000, Math.max(100, Math.floor(notices / 5)));
     const latencyIds = await enqueue(latencyNotices);
     await waitForArrivals((notices + latencyNotices) * 2);
+    const arrivals = await receivers.report();
+    const arrivedAt = new Map(arrivals.arrivals);
     const latencies = latencyIds
-      .map((noticeId) => Math.max(...idsOfNotice.get(noticeId)!.map((id) => arrivals.at.get(id)!)) - decidedAt.get(noticeId)!)
+      .map((noticeId) => Math.max(...idsOfNotice.get(noticeId)!.map((id) => arrivedAt.get(id)!)) - decidedAt.get(noticeId)!)
       .sort((a, b) => a - b);
 
-    await Promise.all(workers.map((worker) => worker.stop()));
+    const cpuAtEnd = deliverers.cpuMs();
+    const cpuPerNotice = cpuAtStart === null || cpuAtEnd === null ? 'n/a' : ((cpuAtEnd - cpuAtStart) / (notices + latencyNotices)).toFixed(2);
+    await deliverers.stop();
     const states = await dataSource.getRepository(NoticeDelivery).createQueryBuilder('d').select('d.state', 'state').addSelect('COUNT(*)', 'n').groupBy('d.state').getRawMany();
     process.stdout.write(
-      `${kind.padEnd(8)} workers=${workerCount}  enqueue ${(notices / enqueueSeconds).toFixed(0)} notices/s  ` +
+      `${kind.padEnd(8)} ${kind === 'sqlite' ? 'in-process' : `workers=${workerCount}`}  enqueue ${(notices / enqueueSeconds).toFixed(0)} notices/s  ` +
         `delivery ${(notices / drainSeconds).toFixed(0)} notices/s (${((notices * 2) / drainSeconds).toFixed(0)} deliveries/s; ${notices} in ${drainSeconds.toFixed(1)} s)  ` +
         `decision→delivery p50 ${percentile(latencies, 50)} ms p95 ${percentile(latencies, 95)} ms (${latencyNotices} notices at the enqueue rate)  ` +
+        `${kind === 'sqlite' ? 'API process' : 'worker'} CPU ${cpuPerNotice} ms/notice  ` +
         `duplicates ${arrivals.duplicates}  bad signatures ${arrivals.badSignatures}  ${states.map((row: { state: string; n: string }) => `${row.state}=${row.n}`).join(' ')}\n`,
     );
   } finally {
-    await Promise.all(workers.map((worker) => worker.kill()));
+    await deliverers?.kill();
     await app?.close();
-    await smtp.close();
-    await receiver.close();
+    await receivers.stop();
     await database.drop();
   }
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const noticesFlag = args.indexOf('--notices');
-  const notices = noticesFlag >= 0 ? Number(args[noticesFlag + 1]) : 10_000;
-  const configs = args.filter((arg, index) => /^(sqlite|postgres):\d+$/.test(arg) && args[index - 1] !== '--notices');
+  const flag = (name: string): string | null => (args.includes(name) ? args[args.indexOf(name) + 1] : null);
+  const options: Options = { notices: Number(flag('--notices') ?? 10_000), profileDir: flag('--cpu-prof') };
+  const configs = args.filter((arg) => /^(sqlite|postgres):\d+$/.test(arg));
+  // SQLite has one dispatcher, in the API process: `sqlite:1` is the only SQLite configuration.
   const runs = (configs.length ? configs : ['sqlite:1', 'postgres:1', 'postgres:2']).map((config) => config.split(':') as ['sqlite' | 'postgres', string]);
-  for (const [kind, workers] of runs) await run(kind, Number(workers), notices);
+  if (runs.some(([kind, workers]) => kind === 'sqlite' && workers !== '1')) throw new Error('SQLite has one in-process dispatcher: use sqlite:1');
+  for (const [kind, workers] of runs) await run(kind, Number(workers), options);
 }
 
 main().catch((error: unknown) => {

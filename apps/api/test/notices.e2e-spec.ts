@@ -182,6 +182,43 @@ describe('Notice delivery (e2e, real SMTP and HTTP peers on loopback)', () => {
     expect(attempts.every((hook) => hook.verified)).toBe(true);
   });
 
+  it('sends a retry to the client’s current webhook URL and records where it went', async () => {
+    const client = await aClientWithWebhook();
+    receiver.script(client.path, 503);
+    const enqueued = await enqueueBreachNotice(sut.dataSource, outbox, client.id, { withPdf: false });
+    await dispatcher.drain();
+    const moved = `${client.path}-moved`;
+    receiver.register(moved, client.secret);
+    await sut.http().patch(`/clients/${client.id}/contacts`).set('X-API-Key', staffKey).send({ webhookUrl: receiver.url(moved) }).expect(200);
+    sut.clock.advance(HOUR);
+    await dispatcher.drain();
+    const webhook = (await deliveriesOf(enqueued.noticeId)).find((delivery) => delivery.channel === 'webhook')!;
+    expect([webhook.state, webhook.attempts, webhook.recipient]).toEqual(['sent', 2, receiver.url(moved)]);
+    expect(receiver.received.filter((hook) => hook.path === moved).map((hook) => [hook.id, hook.verified])).toEqual([[webhook.messageId, true]]);
+  });
+
+  it('records an attempt only under the claim that still holds the delivery: a late outcome of an expired claim is dropped', async () => {
+    const client = await aClientWithWebhook();
+    // The first attempt answers late (and badly); by then its claim has expired and a second attempt succeeded.
+    receiver.script(client.path, { delayMs: 600, status: 500 });
+    const enqueued = await sut.dataSource.transaction((manager) =>
+      outbox.enqueue(manager, {
+        clientId: client.id,
+        type: NoticeType.DpaDocument,
+        data: { action: 'offered', agreementTitle: 'Hosting', version: '2', documentSha256: 'b'.repeat(64) },
+        channels: ['webhook'],
+      }),
+    );
+    const firstClaim = dispatcher.drain();
+    while ((await deliveriesOf(enqueued.noticeId))[0].state !== 'sending') await new Promise((resolve) => setTimeout(resolve, 10));
+    sut.clock.advance(HOUR);
+    await dispatcher.drain();
+    await firstClaim;
+    const [webhook] = await deliveriesOf(enqueued.noticeId);
+    expect([webhook.state, webhook.attempts, webhook.lastError, webhook.claimToken]).toEqual(['sent', 2, null, null]);
+    expect(receiver.received.filter((hook) => hook.path === client.path).map((hook) => hook.status).sort()).toEqual([200, 500]);
+  });
+
   it('treats a receiver that does not answer in time as a failed attempt (timeout), and retries', async () => {
     const client = await aClientWithWebhook();
     receiver.script(client.path, { delayMs: 1500, status: 200 });

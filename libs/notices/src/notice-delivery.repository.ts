@@ -13,10 +13,16 @@ export interface DeliveryFilter {
   noticeId?: string;
 }
 
-export interface Claim {
+/** What one attempt came to, to be recorded under the claim that made it. */
+export type DeliveryOutcome = {
+  id: string;
+  /** The claim the attempt was made under: the outcome only lands while it still holds the delivery. */
   token: string;
-  deliveries: NoticeDelivery[];
-}
+  /** Where the attempt actually went (a client may have changed its webhook URL since the decision). */
+  recipient: string;
+  at: Date;
+  serverResponse: string | null;
+} & ({ state: 'sent'; error: null } | { state: 'failed'; nextAttemptAt: Date; error: string } | { state: 'dead'; error: string });
 
 /**
  * The only place that builds queries for deliveries, including the claim: the one statement that makes
@@ -35,9 +41,11 @@ export class NoticeDeliveryRepository {
    * concurrent dispatchers each get different rows and never wait for each other; on SQLite the single
    * writer makes the statement atomic. A claim that is never recorded (the process died) is due again when
    * its lease ends, and is then claimed afresh with a new token.
+   *
+   * The claimed rows come back from the statement itself (RETURNING): no second round trip to read them.
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number, token: string): Promise<NoticeDelivery[]> {
-    const postgres = databaseKindOf(this.dataSource) === 'postgres';
+    const postgres = this.postgres();
     const p = (index: number) => (postgres ? `$${index}` : '?');
     const sql = `
       UPDATE notice_delivery
@@ -48,41 +56,53 @@ export class NoticeDeliveryRepository {
           WHERE next_attempt_at <= ${p(5)}
           ORDER BY next_attempt_at
           LIMIT ${p(6)}${postgres ? ' FOR UPDATE SKIP LOCKED' : ''})
-      RETURNING id`;
+      RETURNING *`;
     const nowParameter = instantParameter(this.dataSource, now);
     const parameters = [token, instantParameter(this.dataSource, leaseUntil), nowParameter, nowParameter, nowParameter, limit];
-    const records: Array<{ id: string }> = await this.transactions.write(async (manager) => {
-      const runner = manager.connection.createQueryRunner();
-      try {
-        return (await runner.query(sql, parameters, true)).records ?? [];
-      } finally {
-        await runner.release();
-      }
+    return this.hydrate(await this.transactions.write((manager) => this.queryReturning(manager, sql, parameters)));
+  }
+
+  /**
+   * Records finished attempts in one statement, each only if its claim still holds it (a delivery whose lease
+   * ran out and was claimed again belongs to the new claim). Returns the ids that were recorded.
+   */
+  async recordOutcomes(outcomes: readonly DeliveryOutcome[]): Promise<Set<string>> {
+    if (!outcomes.length) return new Set();
+    const postgres = this.postgres();
+    const parameters: unknown[] = [];
+    const placeholder = (value: unknown, cast: string): string => {
+      parameters.push(value instanceof Date ? instantParameter(this.dataSource, value) : value);
+      return postgres ? `$${parameters.length}::${cast}` : '?';
+    };
+    // Typed on PostgreSQL: VALUES parameters are text unless cast, and uuid = text does not compare.
+    const tuples = outcomes.map((outcome) => {
+      const values = [
+        placeholder(outcome.id, 'uuid'),
+        placeholder(outcome.token, 'varchar'),
+        placeholder(outcome.state, 'varchar'),
+        placeholder(outcome.state === 'failed' ? outcome.nextAttemptAt : null, 'timestamptz'),
+        placeholder(outcome.state === 'sent' ? outcome.at : null, 'timestamptz'),
+        placeholder(outcome.serverResponse, 'text'),
+        placeholder(outcome.error, 'text'),
+        placeholder(outcome.recipient, 'varchar'),
+        placeholder(outcome.at, 'timestamptz'),
+      ];
+      return `(${values.join(', ')})`;
     });
-    const ids = records.map((row) => row.id);
-    if (!ids.length) return [];
-    return this.dataSource.getRepository(NoticeDelivery).findBy({ id: In(ids), claimToken: token });
-  }
-
-  /** Records a delivery as sent, if this claim still holds it (a reclaimed delivery belongs to its new claim). */
-  async recordSent(id: string, token: string, sentAt: Date, serverResponse: string): Promise<boolean> {
-    const result = await this.transactions.write((manager) => manager
-      .createQueryBuilder()
-      .update(NoticeDelivery)
-      .set({ state: 'sent', sentAt, serverResponse, nextAttemptAt: null, claimToken: null, lastError: null, updatedAt: sentAt })
-      .where('id = :id AND claim_token = :token', { id, token })
-      .execute());
-    return (result.affected ?? 0) > 0;
-  }
-
-  async recordFailure(id: string, token: string, state: 'failed' | 'dead', now: Date, nextAttemptAt: Date | null, error: string): Promise<boolean> {
-    const result = await this.transactions.write((manager) => manager
-      .createQueryBuilder()
-      .update(NoticeDelivery)
-      .set({ state, nextAttemptAt: state === 'dead' ? null : nextAttemptAt, claimToken: null, lastError: error.slice(0, 2000), updatedAt: now })
-      .where('id = :id AND claim_token = :token', { id, token })
-      .execute());
-    return (result.affected ?? 0) > 0;
+    // A failed attempt keeps what an earlier one recorded about sending; sent and dead are never due again.
+    const sql = `
+      WITH outcome (id, claim_token, state, next_attempt_at, sent_at, server_response, last_error, recipient, updated_at) AS (
+        VALUES ${tuples.join(',\n               ')})
+      UPDATE notice_delivery
+         SET state = outcome.state, next_attempt_at = outcome.next_attempt_at, claim_token = NULL,
+             sent_at = COALESCE(outcome.sent_at, notice_delivery.sent_at),
+             server_response = COALESCE(outcome.server_response, notice_delivery.server_response),
+             last_error = outcome.last_error, recipient = outcome.recipient, updated_at = outcome.updated_at
+        FROM outcome
+       WHERE notice_delivery.id = outcome.id AND notice_delivery.claim_token = outcome.claim_token
+      RETURNING notice_delivery.id`;
+    const rows = await this.transactions.write((manager) => this.queryReturning(manager, sql, parameters));
+    return new Set(rows.map((row) => String(row.id)));
   }
 
   /** 410 Gone stops the endpoint: its other open webhook deliveries are dead too (not the ones in flight). */
@@ -94,13 +114,6 @@ export class NoticeDeliveryRepository {
       .where("channel = 'webhook' AND recipient = :url AND state IN ('pending', 'failed')", { url })
       .execute());
     return result.affected ?? 0;
-  }
-
-  /** The recipient URL changed since the notice was decided: record where it actually went. */
-  async updateRecipient(id: string, token: string, recipient: string): Promise<void> {
-    await this.transactions.write((manager) =>
-      manager.createQueryBuilder().update(NoticeDelivery).set({ recipient }).where('id = :id AND claim_token = :token', { id, token }).execute(),
-    );
   }
 
   async findById(scope: TenantScope, id: string, manager: EntityManager = this.dataSource.manager): Promise<NoticeDelivery | null> {
@@ -140,5 +153,30 @@ export class NoticeDeliveryRepository {
     const counts = { pending: 0, sending: 0, sent: 0, failed: 0, dead: 0 };
     for (const row of rows) counts[row.state] = Number(row.count);
     return counts;
+  }
+
+  private postgres(): boolean {
+    return databaseKindOf(this.dataSource) === 'postgres';
+  }
+
+  /** The rows of an UPDATE … RETURNING (TypeORM's manager.query gives SQLite's affected count instead). */
+  private async queryReturning(manager: EntityManager, sql: string, parameters: unknown[]): Promise<Array<Record<string, unknown>>> {
+    const runner = manager.connection.createQueryRunner();
+    try {
+      return (await runner.query(sql, parameters, true)).records ?? [];
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Raw rows as entities, converted per column the way TypeORM's own reads convert them (dates on SQLite). */
+  private hydrate(rows: Array<Record<string, unknown>>): NoticeDelivery[] {
+    const driver = this.dataSource.driver;
+    const { columns } = this.dataSource.getMetadata(NoticeDelivery);
+    return rows.map((row) => {
+      const delivery = new NoticeDelivery();
+      for (const column of columns) column.setEntityValue(delivery, driver.prepareHydratedValue(row[column.databaseName], column));
+      return delivery;
+    });
   }
 }

@@ -14,8 +14,8 @@ export class WorkerProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
-  static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<WorkerProcess> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/worker.ts'], {
+  static async start(env: Record<string, string>, timeoutMs = 30_000, nodeArguments: string[] = []): Promise<WorkerProcess> {
+    const child = spawn(process.execPath, [...nodeArguments, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/worker.ts'], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: 'tsconfig.json', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

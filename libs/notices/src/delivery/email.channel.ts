@@ -3,6 +3,12 @@ import nodemailer, { Transporter } from 'nodemailer';
 import { AttemptVerdict, smtpVerdict } from '../rules/delivery-outcome';
 import { NOTICES_MODULE_OPTIONS, NoticesModuleOptions } from '../notices.module-definition';
 
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface OutgoingEmail {
   to: string;
   messageId: string;
@@ -10,7 +16,7 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   noticeType: string;
-  attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
+  attachments: OutgoingAttachment[];
 }
 
 export type ChannelResult = { verdict: AttemptVerdict; response: string };

@@ -1,42 +1,59 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Client, ClientRepository, ClientsService } from '@verwerker/parties';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ClientRepository, ClientsService } from '@verwerker/parties';
 import { Clock, PROCESSOR_SCOPE } from '@verwerker/platform';
 import { randomUUID } from 'node:crypto';
 import { Notice } from '../notice.entity';
 import { NoticeAttachment } from '../notice-attachment.entity';
 import { NoticeDelivery } from '../notice-delivery.entity';
-import { NoticeDeliveryRepository } from '../notice-delivery.repository';
+import { DeliveryOutcome, NoticeDeliveryRepository } from '../notice-delivery.repository';
 import { NoticeRepository } from '../notice.repository';
 import { NOTICES_MODULE_OPTIONS, NoticesModuleOptions } from '../notices.module-definition';
 import { backoffDelayMs } from '../rules/backoff';
 import { stateAfterFailure } from '../rules/delivery-outcome';
-import { ChannelResult, EmailChannel } from './email.channel';
+import { ChannelResult, EmailChannel, OutgoingAttachment } from './email.channel';
+import { OutcomeBatcher } from './outcome-batcher';
 import { WebhookChannel } from './webhook.channel';
+
+/** The client's webhook as it is now: a client that fixed its URL gets the retry there. */
+interface WebhookTarget {
+  url: string;
+  secret: string;
+}
 
 interface Job {
   delivery: NoticeDelivery;
   notice: Notice;
-  attachments: NoticeAttachment[];
-  client: Client | undefined;
+  /** Decoded once per claim and shared by the notice's e-mails. */
+  attachments: OutgoingAttachment[];
+  /** For a webhook delivery; null when the client no longer has a webhook, an Error if its secret would not unseal. */
+  webhook: WebhookTarget | Error | null;
   token: string;
 }
 
 /**
+ * How long a finished delivery waits for others to be recorded with it: long enough to gather a batch at
+ * full speed, short against the seconds a notice may take to arrive.
+ */
+const RECORD_LINGER_MS = 10;
+
+/**
  * Delivers the outbox. Claims due deliveries in batches (NoticeDeliveryRepository.claimDue: row locks with
- * SKIP LOCKED on PostgreSQL), keeps at most `concurrency` in flight, and records each outcome as soon as it
- * is known, so a slow receiver holds one slot until its timeout while the others keep flowing.
+ * SKIP LOCKED on PostgreSQL), keeps at most `concurrency` in flight, and records outcomes within milliseconds
+ * of knowing them, a few per statement (OutcomeBatcher), so a slow receiver holds one slot until its timeout
+ * while the others keep flowing.
  *
  * At-least-once: a process that dies after sending but before recording leaves the claim to expire, and the
  * delivery is sent again — with the same Message-ID / webhook-id, so the receiver can tell.
  */
 @Injectable()
-export class NoticeDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NoticeDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NoticeDispatcher.name);
   private readonly inFlight = new Set<Promise<void>>();
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private refillThreshold = Number.POSITIVE_INFINITY;
+  private readonly outcomes: OutcomeBatcher;
 
   constructor(
     @Inject(NOTICES_MODULE_OPTIONS) private readonly options: NoticesModuleOptions,
@@ -47,13 +64,19 @@ export class NoticeDispatcher implements OnApplicationBootstrap, OnApplicationSh
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.outcomes = new OutcomeBatcher((outcomes) => this.deliveries.recordOutcomes(outcomes), options.dispatcher.batchSize, RECORD_LINGER_MS);
+  }
 
   onApplicationBootstrap(): void {
     if (this.options.dispatcher.enabled) this.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before, not on, application shutdown: the channels close their connections and TypeORM its pool on
+   * shutdown, and what is in flight needs both to finish and be recorded.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 
@@ -140,36 +163,61 @@ export class NoticeDispatcher implements OnApplicationBootstrap, OnApplicationSh
     const token = randomUUID();
     const deliveries = await this.deliveries.claimDue(now, leaseUntil, limit, token);
     if (!deliveries.length) return [];
-    const noticeIds = [...new Set(deliveries.map((delivery) => delivery.noticeId))];
-    const emailNoticeIds = [...new Set(deliveries.filter((delivery) => delivery.channel === 'email').map((delivery) => delivery.noticeId))];
-    const webhookClientIds = [...new Set(deliveries.filter((delivery) => delivery.channel === 'webhook').map((delivery) => delivery.clientId))];
-    const [notices, attachments, clients] = await Promise.all([
-      this.notices.findByIds(noticeIds),
-      this.notices.attachmentsWithContent(emailNoticeIds),
-      this.clientRepository.findByIds(PROCESSOR_SCOPE, webhookClientIds),
+    const [notices, attachments, webhooks] = await Promise.all([
+      this.notices.findByIds(distinct(deliveries.map((delivery) => delivery.noticeId))),
+      this.attachmentsByNotice(deliveries.filter((delivery) => delivery.channel === 'email')),
+      this.webhookTargets(deliveries.filter((delivery) => delivery.channel === 'webhook')),
     ]);
     const noticeById = new Map(notices.map((notice) => [notice.id, notice]));
-    const clientById = new Map(clients.map((client) => [client.id, client]));
     return deliveries.map((delivery) => ({
       delivery,
       notice: noticeById.get(delivery.noticeId)!,
-      attachments: attachments.filter((attachment) => attachment.noticeId === delivery.noticeId),
-      client: clientById.get(delivery.clientId),
+      attachments: attachments.get(delivery.noticeId) ?? [],
+      webhook: delivery.clientId === null ? null : (webhooks.get(delivery.clientId) ?? null),
       token,
     }));
   }
 
+  private async attachmentsByNotice(emails: NoticeDelivery[]): Promise<Map<string, OutgoingAttachment[]>> {
+    const byNotice = new Map<string, OutgoingAttachment[]>();
+    for (const attachment of await this.notices.attachmentsWithContent(distinct(emails.map((delivery) => delivery.noticeId)))) {
+      const list = byNotice.get(attachment.noticeId) ?? [];
+      list.push(toOutgoingAttachment(attachment));
+      byNotice.set(attachment.noticeId, list);
+    }
+    return byNotice;
+  }
+
+  /** Each client's current webhook, with its secret unsealed once per claim rather than once per delivery. */
+  private async webhookTargets(webhooks: NoticeDelivery[]): Promise<Map<string, WebhookTarget | Error>> {
+    const clients = await this.clientRepository.findByIds(PROCESSOR_SCOPE, distinct(webhooks.flatMap((delivery) => (delivery.clientId === null ? [] : [delivery.clientId]))));
+    const targets = new Map<string, WebhookTarget | Error>();
+    for (const client of clients) {
+      if (!client.webhookUrl) continue;
+      try {
+        const secret = this.clients.webhookSigningSecret(client);
+        if (secret) targets.set(client.id, { url: client.webhookUrl, secret });
+      } catch (error) {
+        // A secret that will not unseal fails only that client's deliveries (see attempt), not the whole claim.
+        targets.set(client.id, error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return targets;
+  }
+
   private async deliver(job: Job): Promise<void> {
     try {
-      const result = await this.attempt(job);
-      await this.record(job, result);
+      const outcome = this.outcomeOf(job, await this.attempt(job));
+      await this.outcomes.record(outcome);
+      await this.afterRecorded(job, outcome);
     } catch (error) {
-      // Recording failed (database gone): the claim expires and another attempt follows. Nothing is lost.
+      // Not attempted or not recorded (a secret that will not unseal, the database gone): the claim expires
+      // and another attempt follows. Nothing is lost.
       this.logger.error({ err: error, deliveryId: job.delivery.id }, 'Could not record a notice delivery');
     }
   }
 
-  private async attempt({ delivery, notice, attachments, client, token }: Job): Promise<ChannelResult> {
+  private attempt({ delivery, notice, attachments, webhook }: Job): Promise<ChannelResult> {
     if (delivery.channel === 'email') {
       return this.email.send({
         to: delivery.recipient,
@@ -178,42 +226,43 @@ export class NoticeDispatcher implements OnApplicationBootstrap, OnApplicationSh
         text: notice.textBody,
         html: notice.htmlBody,
         noticeType: notice.type,
-        attachments: attachments.map((attachment) => ({
-          filename: attachment.filename,
-          contentType: attachment.contentType,
-          content: Buffer.from(attachment.contentBase64, 'base64'),
-        })),
+        attachments,
       });
     }
-    const secret = client ? this.clients.webhookSigningSecret(client) : null;
-    if (!client?.webhookUrl || !secret) {
+    if (webhook instanceof Error) throw webhook;
+    if (!webhook) {
       const reason = 'The client no longer has a webhook configured';
-      return { verdict: { kind: 'permanent', reason }, response: reason };
+      return Promise.resolve({ verdict: { kind: 'permanent', reason }, response: reason });
     }
-    // The client's current endpoint: a client that fixed its URL gets the retry there.
-    if (client.webhookUrl !== delivery.recipient) {
-      await this.deliveries.updateRecipient(delivery.id, token, client.webhookUrl);
-      delivery.recipient = client.webhookUrl;
-    }
-    return this.webhook.send({ url: client.webhookUrl, secret, messageId: delivery.messageId, body: notice.webhookBody });
+    return this.webhook.send({ url: webhook.url, secret: webhook.secret, messageId: delivery.messageId, body: notice.webhookBody });
   }
 
-  private async record({ delivery, token }: Job, { verdict, response }: ChannelResult): Promise<void> {
-    const now = this.clock.now();
-    if (verdict.kind === 'delivered') {
-      await this.deliveries.recordSent(delivery.id, token, now, response.slice(0, 2000));
-      return;
-    }
+  private outcomeOf({ delivery, webhook, token }: Job, { verdict, response }: ChannelResult): DeliveryOutcome {
+    const at = this.clock.now();
+    const recipient = webhook && !(webhook instanceof Error) ? webhook.url : delivery.recipient;
+    const recorded = { id: delivery.id, token, recipient, at };
+    if (verdict.kind === 'delivered') return { ...recorded, state: 'sent', serverResponse: response.slice(0, 2000), error: null };
     const { maxAttempts, backoffBaseSeconds, backoffMaxSeconds } = this.options.dispatcher;
-    const state = stateAfterFailure(verdict, delivery.attempts, maxAttempts);
-    const nextAttemptAt =
-      state === 'failed'
-        ? new Date(now.getTime() + backoffDelayMs(delivery.attempts, { baseSeconds: backoffBaseSeconds, maxSeconds: backoffMaxSeconds }, Math.random()))
-        : null;
-    await this.deliveries.recordFailure(delivery.id, token, state, now, nextAttemptAt, verdict.reason);
-    if (verdict.kind === 'permanent' && delivery.channel === 'webhook' && response.startsWith('HTTP 410')) {
-      await this.deliveries.stopWebhookEndpoint(delivery.recipient, now, verdict.reason);
-    }
-    if (state === 'dead') this.logger.warn({ deliveryId: delivery.id, channel: delivery.channel, reason: verdict.reason }, 'Notice delivery is dead');
+    const error = verdict.reason.slice(0, 2000);
+    if (stateAfterFailure(verdict, delivery.attempts, maxAttempts) === 'dead') return { ...recorded, state: 'dead', serverResponse: null, error };
+    const delayMs = backoffDelayMs(delivery.attempts, { baseSeconds: backoffBaseSeconds, maxSeconds: backoffMaxSeconds }, Math.random());
+    return { ...recorded, state: 'failed', nextAttemptAt: new Date(at.getTime() + delayMs), serverResponse: null, error };
   }
+
+  private async afterRecorded({ delivery }: Job, outcome: DeliveryOutcome): Promise<void> {
+    if (outcome.state !== 'dead') return;
+    // 410 Gone: the receiver asked us to stop, so the endpoint's other open deliveries are dead too.
+    if (delivery.channel === 'webhook' && outcome.error.startsWith('HTTP 410')) {
+      await this.deliveries.stopWebhookEndpoint(outcome.recipient, outcome.at, outcome.error);
+    }
+    this.logger.warn({ deliveryId: delivery.id, channel: delivery.channel, reason: outcome.error }, 'Notice delivery is dead');
+  }
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function toOutgoingAttachment(attachment: NoticeAttachment): OutgoingAttachment {
+  return { filename: attachment.filename, contentType: attachment.contentType, content: Buffer.from(attachment.contentBase64, 'base64') };
 }
