@@ -80,7 +80,7 @@ async function serve(): Promise<void> {
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.send!({ url: `http://127.0.0.1:${port}` });
-  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  // configureApp enabled Nest's shutdown hooks: SIGTERM closes the app (once) and the process exits.
 }
 
 async function startApi(database: TestDatabase): Promise<{ server: ChildProcess; url: string; adminKey: string }> {
@@ -101,6 +101,18 @@ async function startApi(database: TestDatabase): Promise<{ server: ChildProcess;
     server.once('exit', (code) => reject(new Error(`API process exited with ${code}`)));
   });
   return { server, url, adminKey };
+}
+
+/**
+ * After a long pause (the reference load) the pooled keep-alive socket may already be closed by the server
+ * (keepAliveTimeout); one retry on a fresh socket is the standard answer to that race.
+ */
+async function fetchFresh(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
 }
 
 async function post(url: string, key: string, body: unknown): Promise<any> {
@@ -219,7 +231,7 @@ async function benchmark(kind: TestDatabaseKind): Promise<Figures> {
     process.stdout.write(`  ingest through HTTP: ${Math.round(ingestPerSecond)} entries/s\n`);
     const ref = await reference(database, clientIds);
     process.stdout.write(`  reference (${ref.kind}): ${Math.round(ref.perSecond)} entries/s\n`);
-    const report = (await (await fetch(`${url}/audit/verify?stream=access`, { headers: { 'x-api-key': adminKey } })).json()) as {
+    const report = (await (await fetchFresh(`${url}/audit/verify?stream=access`, { headers: { 'x-api-key': adminKey } })).json()) as {
       entriesChecked: number;
       durationMs: number;
       verified: boolean;
@@ -249,6 +261,7 @@ async function main(): Promise<void> {
 }
 
 (process.argv.includes('--serve') ? serve() : main()).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const cause = error instanceof Error && error.cause ? `\ncaused by: ${String((error.cause as Error).stack ?? error.cause)}` : '';
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}${cause}\n`);
   process.exit(1);
 });

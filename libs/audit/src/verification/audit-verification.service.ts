@@ -58,13 +58,14 @@ export class AuditVerificationService {
 
     // The next chunk is fetched while this one is hashed: the database and Node work side by side.
     const chunkEnd = (after: number) => Math.min(after + CHUNK, toSeq);
+    const fetchAfter = (after: number) => (after < toSeq ? this.reader.readRows(stream, after, chunkEnd(after)) : Promise.resolve([]));
     let chunkAfter = fromSeq - 1;
-    let pending = chunkAfter < toSeq ? this.reader.read(stream, chunkAfter, chunkEnd(chunkAfter)) : Promise.resolve([]);
+    let pending = fetchAfter(chunkAfter);
     while (!failure && chunkAfter < toSeq) {
-      const links = await pending;
+      const rows = await pending;
       chunkAfter = chunkEnd(chunkAfter);
-      pending = chunkAfter < toSeq ? this.reader.read(stream, chunkAfter, chunkEnd(chunkAfter)) : Promise.resolve([]);
-      for (const link of links) {
+      pending = fetchAfter(chunkAfter);
+      for (const link of this.reader.links(stream, rows)) {
         failure = verifier.accept(link);
         if (failure) break;
         entriesChecked += 1;

@@ -22,11 +22,18 @@ export class ChainRowReader {
   }
 
   /**
-   * The entries with afterSeq < seq ≤ toSeq. A closed seq range (not LIMIT) keeps every read an index range
+   * The raw rows with afterSeq < seq ≤ toSeq. A closed seq range (not LIMIT) keeps every read an index range
    * scan: with `ORDER BY seq LIMIT n` the planner may sort the whole remaining table for each chunk.
    */
-  async read(stream: AuditStream, afterSeq: number, toSeq: number): Promise<StoredLink[]> {
-    const rows = await this.rows(stream === 'access' ? this.accessSql() : this.changeSql(), [afterSeq, toSeq]);
+  readRows(stream: AuditStream, afterSeq: number, toSeq: number): Promise<unknown[][]> {
+    return this.rows(stream === 'access' ? this.accessSql() : this.changeSql(), [afterSeq, toSeq]);
+  }
+
+  /**
+   * Rows to links, recomputing each content hash. Kept apart from reading so the caller can hash one chunk
+   * while the database produces the next.
+   */
+  links(stream: AuditStream, rows: unknown[][]): StoredLink[] {
     return stream === 'access' ? rows.map(accessLink) : rows.map(changeLink);
   }
 
