@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { RecurringTask } from '@verwerker/platform';
 import { AUDIT_MODULE_OPTIONS, AuditModuleOptions } from './audit.module-definition';
 import { AUDIT_STREAMS } from './chain/chain-hash';
 import { CheckpointService } from './checkpoints/checkpoint.service';
@@ -10,42 +11,32 @@ import { RetentionPurgeService } from './retention/retention-purge.service';
  */
 @Injectable()
 export class AuditTimers implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AuditTimers.name);
-  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly checkpointTask: RecurringTask;
+  private readonly purgeTask: RecurringTask;
 
   constructor(
-    private readonly checkpoints: CheckpointService,
-    private readonly purge: RetentionPurgeService,
+    checkpoints: CheckpointService,
+    purge: RetentionPurgeService,
     @Inject(AUDIT_MODULE_OPTIONS) private readonly options: AuditModuleOptions,
-  ) {}
+  ) {
+    const logger = new Logger(AuditTimers.name);
+    this.checkpointTask = new RecurringTask(
+      'Signing audit checkpoints',
+      async () => {
+        for (const stream of AUDIT_STREAMS) await checkpoints.checkpoint(stream);
+      },
+      logger,
+    );
+    this.purgeTask = new RecurringTask('Audit retention purge', () => purge.purge(), logger);
+  }
 
   onApplicationBootstrap(): void {
-    if (this.options.checkpointIntervalSeconds > 0) {
-      this.every(this.options.checkpointIntervalSeconds * 1000, async () => {
-        for (const stream of AUDIT_STREAMS) await this.checkpoints.checkpoint(stream);
-      });
-    }
-    if (this.options.purgeIntervalHours > 0) {
-      this.every(this.options.purgeIntervalHours * 3_600_000, () => this.purge.purge().then(() => undefined));
-    }
+    this.checkpointTask.start(this.options.checkpointIntervalSeconds * 1000);
+    this.purgeTask.start(this.options.purgeIntervalHours * 3_600_000);
   }
 
   onApplicationShutdown(): void {
-    for (const timer of this.timers) clearInterval(timer);
-  }
-
-  private every(milliseconds: number, work: () => Promise<void>): void {
-    let running = false;
-    const timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      work()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'Audit timer failed'))
-        .finally(() => {
-          running = false;
-        });
-    }, milliseconds);
-    timer.unref();
-    this.timers.push(timer);
+    this.checkpointTask.stop();
+    this.purgeTask.stop();
   }
 }

@@ -17,6 +17,7 @@ export * from './principal/access.decorators';
 export * from './principal/principal';
 export * from './principal/roles.guard';
 export * from './principal/tenant-scope.query';
+export * from './scheduling/recurring-task';
 export * from './problems/domain-error';
 export * from './problems/problem-code';
 export * from './problems/problem-details';

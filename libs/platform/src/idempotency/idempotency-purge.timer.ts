@@ -1,22 +1,21 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { RecurringTask } from '../scheduling/recurring-task';
 import { IdempotencyStore } from './idempotency.store';
 
 /** Hourly, forgets Idempotency-Keys past their retention (24 h). Harmless to run on every instance. */
 @Injectable()
 export class IdempotencyPurgeTimer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(IdempotencyPurgeTimer.name);
-  private timer: NodeJS.Timeout | null = null;
+  private readonly task: RecurringTask;
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(store: IdempotencyStore) {
+    this.task = new RecurringTask('Purging idempotency keys', () => store.purgeExpired(), new Logger(IdempotencyPurgeTimer.name));
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.store.purgeExpired().catch((error: unknown) => this.logger.error({ err: error }, 'Purging idempotency keys failed'));
-    }, 3_600_000);
-    this.timer.unref();
+    this.task.start(3_600_000);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.task.stop();
   }
 }
