@@ -70,7 +70,7 @@ export class AppModule {
         // Global: the sub-processor register (and later the breach workflow) reads agreements in force.
         { ...DpaModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => config.get('dpa', { infer: true }) }), global: true },
         SubprocessorsModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => config.get('subprocessors', { infer: true }) }),
-        BreachModule.forRoot({}),
+        BreachModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => config.get('breach', { infer: true }) }),
         // Global: the DPA lib (and later breach and sub-processor libs) enqueue notices through its NoticeOutbox.
         { ...NoticesModule.forRootAsync({ inject: [ConfigService], useFactory: (config: Config) => config.get('notices', { infer: true }) }), global: true },
       ],

@@ -25,8 +25,9 @@ export class NoticeDelivery {
   @Column('varchar', { name: 'notice_id', length: 36 })
   noticeId: string;
 
-  @Column('varchar', { name: 'client_id', length: 36 })
-  clientId: string;
+  /** Null for an internal notice's e-mail (to named staff); a webhook delivery always has its client. */
+  @Column('varchar', { name: 'client_id', length: 36, nullable: true })
+  clientId: string | null;
 
   @Column('varchar', { name: 'notice_type', length: 40 })
   noticeType: NoticeType;

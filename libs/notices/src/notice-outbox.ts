@@ -7,7 +7,7 @@ import { Notice } from './notice.entity';
 import { NoticeAttachment } from './notice-attachment.entity';
 import { DeliveryChannel, NoticeDelivery } from './notice-delivery.entity';
 import { NoticeRepository } from './notice.repository';
-import { NoticeContent, NoticeType } from './notice-types';
+import { INTERNAL_NOTICE_TYPES, NoticeContent, NoticeType } from './notice-types';
 import { NOTICES_MODULE_OPTIONS, NoticesModuleOptions } from './notices.module-definition';
 import { renderNoticeTemplate } from './templates/notice-templates';
 
@@ -23,6 +23,13 @@ export type EnqueueNoticeInput = NoticeContent & {
   attachments?: NoticeAttachmentInput[];
   /** Which channels to use; by default every channel the client has (its notice recipients and its webhook). */
   channels?: DeliveryChannel[];
+};
+
+/** An internal notice: explicit e-mail recipients (staff), the language to write it in, no client. */
+export type EnqueueInternalNoticeInput = Extract<NoticeContent, { type: NoticeType.BreachDeadlineAlert }> & {
+  recipients: string[];
+  language: 'nl' | 'en';
+  attachments?: NoticeAttachmentInput[];
 };
 
 export interface EnqueuedNotice {
@@ -55,16 +62,69 @@ export class NoticeOutbox {
   ) {}
 
   async enqueue(manager: EntityManager, input: EnqueueNoticeInput): Promise<EnqueuedNotice> {
-    const client = await this.clients.findById(PROCESSOR_SCOPE, input.clientId, manager);
-    if (!client) throw new NotFoundError('Client', input.clientId);
-    this.assertAttachments(input.attachments ?? []);
+    const [enqueued] = await this.enqueueMany(manager, [input]);
+    return enqueued;
+  }
+
+  /**
+   * The batch form, for a decision that notifies many clients at once (a sub-processor's breach touching
+   * thousands): one read of the clients and the profile, chunked multi-row inserts. All or nothing, like
+   * `enqueue`: a client without a recipient fails the whole batch (and the caller's transaction).
+   */
+  async enqueueMany(manager: EntityManager, inputs: readonly EnqueueNoticeInput[]): Promise<EnqueuedNotice[]> {
+    if (!inputs.length) return [];
+    const clients = new Map((await this.clients.findByIds(PROCESSOR_SCOPE, [...new Set(inputs.map((input) => input.clientId))], manager)).map((client) => [client.id, client]));
     const profile = await this.profiles.find(manager);
     const now = this.clock.now();
+    const built = inputs.map((input, index) => {
+      const client = clients.get(input.clientId);
+      if (!client) throw new NotFoundError('Client', input.clientId);
+      this.assertAttachments(input.attachments ?? []);
+      const channels = input.channels ?? ['email', 'webhook'];
+      const targets: Array<{ channel: DeliveryChannel; recipient: string }> = [];
+      if (channels.includes('email')) for (const address of new Set(client.noticeRecipients)) targets.push({ channel: 'email', recipient: address });
+      if (channels.includes('webhook') && client.webhookUrl && client.webhookSecretSealed) targets.push({ channel: 'webhook', recipient: client.webhookUrl });
+      if (!targets.length) {
+        throw new ValidationError([{ field: inputs.length > 1 ? `${index}.channels` : 'channels', messages: ['the client has no recipient on the requested channels'] }]);
+      }
+      return this.build(input, client.id, client.language, { processorName: profile?.legalName ?? 'Verwerker', clientName: client.legalName }, targets, input.attachments ?? [], now);
+    });
+    await this.notices.insertMany(manager, built.map((b) => b.notice), built.flatMap((b) => b.attachments), built.flatMap((b) => b.deliveries));
+    return built.map((b) => b.result);
+  }
+
+  /**
+   * An internal notice to named staff (the incident handler, the DPO): e-mail only, no client, so no client
+   * ever sees it. Only the types in `INTERNAL_NOTICE_TYPES`.
+   */
+  async enqueueInternal(manager: EntityManager, input: EnqueueInternalNoticeInput): Promise<EnqueuedNotice> {
+    if (!INTERNAL_NOTICE_TYPES.includes(input.type)) throw new ValidationError([{ field: 'type', messages: [`${input.type} is not an internal notice type`] }]);
+    const recipients = [...new Set(input.recipients.map((recipient) => recipient.trim()).filter(Boolean))];
+    if (!recipients.length || recipients.some((recipient) => !/^[^@\s<>]+@[^@\s<>]+$/.test(recipient))) {
+      throw new ValidationError([{ field: 'recipients', messages: ['recipients must be one or more e-mail addresses'] }]);
+    }
+    this.assertAttachments(input.attachments ?? []);
+    const profile = await this.profiles.find(manager);
+    const processorName = profile?.legalName ?? 'Verwerker';
+    const built = this.build(input, null, input.language, { processorName, clientName: processorName }, recipients.map((recipient) => ({ channel: 'email' as const, recipient })), input.attachments ?? [], this.clock.now());
+    await this.notices.insertMany(manager, [built.notice], built.attachments, built.deliveries);
+    return built.result;
+  }
+
+  private build(
+    input: NoticeContent,
+    clientId: string | null,
+    language: 'nl' | 'en',
+    context: { processorName: string; clientName: string },
+    targets: Array<{ channel: DeliveryChannel; recipient: string }>,
+    attachmentInputs: NoticeAttachmentInput[],
+    now: Date,
+  ): { notice: Notice; attachments: NoticeAttachment[]; deliveries: NoticeDelivery[]; result: EnqueuedNotice } {
     const noticeId = randomUUID();
     const content = { type: input.type, data: input.data } as NoticeContent;
-    const rendered = renderNoticeTemplate(content, client.language, { processorName: profile?.legalName ?? 'Verwerker', clientName: client.legalName });
+    const rendered = renderNoticeTemplate(content, language, context);
 
-    const attachments = (input.attachments ?? []).map((attachment, position) =>
+    const attachments = attachmentInputs.map((attachment, position) =>
       Object.assign(new NoticeAttachment(), {
         id: randomUUID(),
         noticeId,
@@ -79,9 +139,9 @@ export class NoticeOutbox {
 
     const notice = Object.assign(new Notice(), {
       id: noticeId,
-      clientId: client.id,
+      clientId,
       type: input.type as NoticeType,
-      language: client.language,
+      language,
       subject: rendered.subject.slice(0, 500),
       textBody: rendered.text,
       htmlBody: rendered.html,
@@ -91,8 +151,8 @@ export class NoticeOutbox {
         timestamp: now.toISOString(),
         data: {
           noticeId,
-          clientId: client.id,
-          language: client.language,
+          clientId,
+          language,
           subject: rendered.subject,
           content: input.data,
           attachments: attachments.map((attachment) => ({
@@ -108,18 +168,12 @@ export class NoticeOutbox {
       createdAt: now,
     } satisfies Notice);
 
-    const channels = input.channels ?? ['email', 'webhook'];
-    const targets: Array<{ channel: DeliveryChannel; recipient: string }> = [];
-    if (channels.includes('email')) for (const address of new Set(client.noticeRecipients)) targets.push({ channel: 'email', recipient: address });
-    if (channels.includes('webhook') && client.webhookUrl && client.webhookSecretSealed) targets.push({ channel: 'webhook', recipient: client.webhookUrl });
-    if (!targets.length) throw new ValidationError([{ field: 'channels', messages: ['the client has no recipient on the requested channels'] }]);
-
     const deliveries = targets.map(({ channel, recipient }) => {
       const id = randomUUID();
       return Object.assign(new NoticeDelivery(), {
         id,
         noticeId,
-        clientId: client.id,
+        clientId,
         noticeType: input.type as NoticeType,
         channel,
         recipient,
@@ -136,9 +190,7 @@ export class NoticeOutbox {
         updatedAt: now,
       } satisfies NoticeDelivery);
     });
-
-    await this.notices.insert(manager, notice, attachments, deliveries);
-    return { noticeId, deliveries: deliveries.map(({ id, channel, recipient, messageId }) => ({ id, channel, recipient, messageId })) };
+    return { notice, attachments, deliveries, result: { noticeId, deliveries: deliveries.map(({ id, channel, recipient, messageId }) => ({ id, channel, recipient, messageId })) } };
   }
 
   private messageIdDomain(): string {

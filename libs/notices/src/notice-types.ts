@@ -9,7 +9,15 @@ export enum NoticeType {
   SubprocessorChange = 'subprocessor_change',
   /** A processor agreement (verwerkersovereenkomst) document: offered for signature or confirmed signed. */
   DpaDocument = 'dpa_document',
+  /**
+   * Internal: a breach deadline approaching or passed, to the incident handler and (escalated) the DPO. Not a
+   * client's notice: it has explicit e-mail recipients and no client (`NoticeOutbox.enqueueInternal`).
+   */
+  BreachDeadlineAlert = 'breach_deadline_alert',
 }
+
+/** The types `enqueueInternal` takes: e-mail to named staff, no client, never a webhook. */
+export const INTERNAL_NOTICE_TYPES: readonly NoticeType[] = [NoticeType.BreachDeadlineAlert];
 
 export const NOTICE_TYPES: readonly NoticeType[] = Object.values(NoticeType);
 
@@ -27,6 +35,44 @@ export interface BreachNoticeData {
   contact: { name: string; email: string; phone?: string | null };
   /** True when this notice is a follow-up with information that was not available before (Art. 33(4)). */
   followUp?: boolean;
+  /** Art. 33(4): what changed since the previous notice, for a follow-up. */
+  changes?: string | null;
+  /** ISO 8601 instant by which the agreement required this notice (awareness + the agreement's hours). */
+  deadline?: string | null;
+  /** Art. 33(3)(a): approximate number of data subjects concerned, as a range. */
+  approximateSubjects?: { min: number; max: number } | null;
+  /**
+   * A draft risk assessment for the client's own decision (it is the controller; its own 72 hours start now):
+   * ENISA severity, the resulting risk and the reasons with their references.
+   */
+  draftAssessment?: {
+    risk: 'unlikely' | 'risk' | 'high';
+    severityBand: string;
+    severityScore: number;
+    notifyAuthority: boolean;
+    communicateDataSubjects: boolean;
+    reasons: Array<{ reference: string; text: string }>;
+  } | null;
+  /** The answers to the AP's notification form, pre-filled in the form's order for the client to use. */
+  authorityFormAnswers?: Array<{ question: string; answer: string | null }> | null;
+  /** Where the client confirms receipt through the API (`POST …`). */
+  acknowledgePath?: string | null;
+}
+
+export interface BreachDeadlineAlertData {
+  reference: string;
+  incidentTitle: string;
+  /** Which obligation the deadline belongs to. */
+  obligation: 'client_notice' | 'authority' | 'nis2_early_warning' | 'nis2_notification' | 'nis2_final_report';
+  /** For client notices: the agreement hours of the group and how many clients in it are not yet notified. */
+  agreementHours?: number | null;
+  openClients?: number | null;
+  /** ISO 8601 instant of the deadline. */
+  deadline: string;
+  /** The reminder point: a fraction of the time between awareness and the deadline, or `overdue`. */
+  point: number | 'overdue';
+  /** True when the alert goes to the DPO as well (overdue). */
+  escalated: boolean;
 }
 
 export interface SubprocessorChangeData {
@@ -67,6 +113,7 @@ export interface NoticeDataByType {
   [NoticeType.BreachNotice]: BreachNoticeData;
   [NoticeType.SubprocessorChange]: SubprocessorChangeData;
   [NoticeType.DpaDocument]: DpaDocumentData;
+  [NoticeType.BreachDeadlineAlert]: BreachDeadlineAlertData;
 }
 
 /** One notice type with its data, typed together so a breach notice cannot be enqueued with DPA data. */

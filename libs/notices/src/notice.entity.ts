@@ -13,8 +13,9 @@ export class Notice {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;
 
-  @Column('varchar', { name: 'client_id', length: 36 })
-  clientId: string;
+  /** Null for an internal notice (to named staff, `NoticeOutbox.enqueueInternal`). */
+  @Column('varchar', { name: 'client_id', length: 36, nullable: true })
+  clientId: string | null;
 
   @Column('varchar', { length: 40 })
   type: NoticeType;

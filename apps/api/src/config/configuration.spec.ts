@@ -71,6 +71,27 @@ describe('loadConfiguration', () => {
     });
   });
 
+  describe('breach workflow', () => {
+    it('defaults to reminders at 50, 75 and 90 %, a five-minute timer, 6 hours due-soon and NIS2 from the processor profile', () => {
+      expect(loadConfiguration({}).breach).toEqual({ reminderFractions: [0.5, 0.75, 0.9], reminderIntervalSeconds: 300, dueSoonHours: 6, nis2Entity: null, staffLanguage: 'nl', personalisedPdfLimit: 200 });
+    });
+
+    it('reads the settings: points as fractions or percentages, NIS2 forced on, English alerts', () => {
+      expect(loadConfiguration({ BREACH_REMINDER_POINTS: '90%,25%', BREACH_REMINDER_INTERVAL_SECONDS: '0', BREACH_DUE_SOON_HOURS: '12', BREACH_NIS2_ENTITY: 'true', BREACH_STAFF_LANGUAGE: 'en', BREACH_PERSONALISED_PDF_LIMIT: '10' }).breach).toEqual({
+        reminderFractions: [0.25, 0.9],
+        reminderIntervalSeconds: 0,
+        dueSoonHours: 12,
+        nis2Entity: true,
+        staffLanguage: 'en',
+        personalisedPdfLimit: 10,
+      });
+    });
+
+    it.each([['BREACH_REMINDER_POINTS', '0.5,1'], ['BREACH_REMINDER_POINTS', 'half'], ['BREACH_REMINDER_INTERVAL_SECONDS', '-1'], ['BREACH_NIS2_ENTITY', 'maybe'], ['BREACH_STAFF_LANGUAGE', 'de']])('refuses %s=%s', (name, value) => {
+      expect(() => loadConfiguration({ [name]: value })).toThrow(new RegExp(name));
+    });
+  });
+
   describe('notice delivery', () => {
     it('defaults to an in-process dispatcher and a local SMTP server', () => {
       const sut = loadConfiguration({}).notices;

@@ -1,3 +1,4 @@
+import type { BreachModuleOptions } from '@verwerker/breach';
 import type { DpaModuleOptions } from '@verwerker/dpa';
 import type { NoticesModuleOptions } from '@verwerker/notices';
 import { Role } from '@verwerker/platform';
@@ -33,6 +34,7 @@ export interface VerwerkerConfig {
   notices: NoticesModuleOptions;
   dpa: DpaModuleOptions;
   subprocessors: { applyIntervalSeconds: number };
+  breach: BreachModuleOptions;
   auth: {
     bootstrapAdminKey: string | undefined;
     failedAuthentication: { limit: number; windowSeconds: number };
@@ -133,6 +135,14 @@ export function loadConfiguration(env: Environment): VerwerkerConfig {
     subprocessors: {
       applyIntervalSeconds: read.integer('SUBPROCESSOR_APPLY_INTERVAL_SECONDS', 60, 0, 86_400),
     },
+    breach: {
+      reminderFractions: read.fractions('BREACH_REMINDER_POINTS') ?? [0.5, 0.75, 0.9],
+      reminderIntervalSeconds: read.integer('BREACH_REMINDER_INTERVAL_SECONDS', 300, 0, 86_400),
+      dueSoonHours: read.integer('BREACH_DUE_SOON_HOURS', 6, 0, 720),
+      nis2Entity: env.BREACH_NIS2_ENTITY === undefined || env.BREACH_NIS2_ENTITY.trim() === '' ? null : read.boolean('BREACH_NIS2_ENTITY', false),
+      staffLanguage: read.language('BREACH_STAFF_LANGUAGE') ?? 'nl',
+      personalisedPdfLimit: read.integer('BREACH_PERSONALISED_PDF_LIMIT', 200, 0, 1_000_000),
+    },
     dpa: {
       reminderAfterDays: read.integer('DPA_REMINDER_AFTER_DAYS', 14, 1, 365),
       reminderIntervalSeconds: read.integer('DPA_REMINDER_INTERVAL_SECONDS', 3600, 0, 86_400),
@@ -219,6 +229,26 @@ class EnvironmentReader {
     if ((allowed as readonly string[]).includes(value)) return value as T;
     this.problems.push(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
     return fallback;
+  }
+
+  language(name: string): 'nl' | 'en' | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    if (value === 'nl' || value === 'en') return value;
+    this.problems.push(`${name} must be nl or en, not "${value}"`);
+    return undefined;
+  }
+
+  /** Fractions strictly between 0 and 1, as `0.5,0.75,0.9` or percentages `50%,75%,90%`. */
+  fractions(name: string): number[] | undefined {
+    const values = this.list(name);
+    if (!values) return undefined;
+    const fractions = values.map((value) => (value.endsWith('%') ? Number(value.slice(0, -1)) / 100 : Number(value)));
+    if (!fractions.length || fractions.some((fraction) => !(fraction > 0 && fraction < 1))) {
+      this.problems.push(`${name} must be fractions between 0 and 1 (e.g. 0.5,0.75,0.9 or 50%,75%,90%)`);
+      return undefined;
+    }
+    return [...new Set(fractions)].sort((a, b) => a - b);
   }
 
   list(name: string): string[] | undefined {

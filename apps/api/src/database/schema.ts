@@ -19,7 +19,10 @@ export const ENTITIES = [
   ...NOTICES_ENTITIES,
 ];
 
-/** In timestamp order, the order TypeORM applies them in (notices 1764000400000 before dpa 1764000500000). */
+/**
+ * In timestamp order, the order TypeORM applies them in (notices 1764000400000 before dpa 1764000500000). Sorted
+ * here because a lib may add a later migration of its own (notices' 1764000700000 comes after the register's).
+ */
 export const MIGRATIONS = [
   ...PLATFORM_MIGRATIONS,
   ...PARTIES_MIGRATIONS,
@@ -29,4 +32,8 @@ export const MIGRATIONS = [
   ...DPA_MIGRATIONS,
   ...SUBPROCESSORS_MIGRATIONS,
   ...BREACH_MIGRATIONS,
-];
+].sort((a, b) => migrationTimestamp(a) - migrationTimestamp(b));
+
+function migrationTimestamp(migration: Function): number {
+  return Number(/(\d{13})$/.exec(migration.name)?.[1] ?? 0);
+}

@@ -50,8 +50,8 @@ export class NoticeDeliveryResponseDto {
   @ApiProperty({ format: 'uuid' })
   noticeId: string;
 
-  @ApiProperty({ format: 'uuid' })
-  clientId: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'Null for an internal notice to staff (a breach deadline alert).' })
+  clientId: string | null;
 
   @ApiProperty({ enum: NOTICE_TYPES })
   noticeType: NoticeType;
@@ -131,8 +131,8 @@ export class NoticeSummaryDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
-  clientId: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'Null for an internal notice to staff (a breach deadline alert).' })
+  clientId: string | null;
 
   @ApiProperty({ enum: NOTICE_TYPES })
   type: NoticeType;

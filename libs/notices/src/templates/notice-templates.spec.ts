@@ -84,3 +84,42 @@ describe('renderNoticeTemplate: processor agreement lifecycle notices (Art. 28(3
     expect(sut.text).toContain(fact);
   });
 });
+
+describe('renderNoticeTemplate: internal breach deadline alerts (to the incident handler and the DPO)', () => {
+  const alert = (point: number | 'overdue', escalated: boolean): NoticeContent => ({
+    type: NoticeType.BreachDeadlineAlert,
+    data: { reference: 'INC-1', incidentTitle: 'TransIP opslag', obligation: 'client_notice', agreementHours: 24, openClients: 3, deadline: '2026-10-25T01:00:00Z', point, escalated },
+  });
+  it.each<[string, NoticeContent, 'nl' | 'en', RegExp, string]>([
+    ['a point reached, Dutch', alert(0.75, false), 'nl', /^Herinnering \(75%\): Melding aan klanten \(artikel 33 lid 2 AVG\) — INC-1$/, '25 oktober 2026 02:00 (UTC+01:00)'],
+    ['a point reached, English', alert(0.5, false), 'en', /^Reminder \(50%\): Notice to clients \(Article 33\(2\) GDPR\) — INC-1$/, 'Clients not yet notified: 3'],
+    ['overdue and escalated, Dutch', alert('overdue', true), 'nl', /^VERLOPEN: Melding aan klanten/, 'functionaris gegevensbescherming'],
+    ['overdue and escalated, English', alert('overdue', true), 'en', /^OVERDUE: Notice to clients/, 'reasons for the delay'],
+  ])('%s', (_case, content, language, subject, fact) => {
+    const sut = renderNoticeTemplate(content, language, { processorName: 'Doing Better B.V.', clientName: 'Doing Better B.V.' });
+    expect(sut.subject).toMatch(subject);
+    expect(sut.text).toContain(fact);
+  });
+
+  it('carries the later phases of a breach notice: deadline, follow-up changes, draft assessment and AP answers (Art. 33(3)–(4))', () => {
+    const sut = renderNoticeTemplate(
+      {
+        ...breach,
+        data: {
+          ...(breach.data as object),
+          followUp: true,
+          changes: 'Geen wachtwoorden ingezien.',
+          deadline: '2026-03-29T09:00:00Z',
+          draftAssessment: { risk: 'risk', severityBand: 'medium', severityScore: 2, notifyAuthority: true, communicateDataSubjects: false, reasons: [{ reference: 'GDPR Art. 33(1)', text: 'Likely to result in a risk.' }] },
+          authorityFormAnswers: [{ question: 'Oorzaak', answer: null }],
+        },
+      } as NoticeContent,
+      'nl',
+      context,
+    );
+    expect(sut.subject).toMatch(/^Aanvulling: Melding datalek/);
+    for (const text of ['Wat is er veranderd (artikel 33 lid 4 AVG)', 'Geen wachtwoorden ingezien.', '29 maart 2026 11:00 (UTC+02:00)', 'Concept-risicobeoordeling', 'Likely to result in a risk. (GDPR Art. 33(1))', 'Oorzaak: (nog onbekend)']) {
+      expect(sut.text).toContain(text);
+    }
+  });
+});

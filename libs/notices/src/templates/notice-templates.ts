@@ -1,6 +1,6 @@
 import { DISPLAY_TIME_ZONE } from '@verwerker/platform';
 import { DateTime } from 'luxon';
-import { DpaDocumentData, NoticeContent, NoticeType } from '../notice-types';
+import { BreachDeadlineAlertData, DpaDocumentData, NoticeContent, NoticeType } from '../notice-types';
 import { NoticeDocument, renderNotice, RenderedNotice } from './document';
 
 export type NoticeLanguage = 'nl' | 'en';
@@ -57,6 +57,7 @@ const TEMPLATES: Templates = {
     const facts: Array<[string, string]> = [
       [nl ? 'Referentie' : 'Reference', data.reference],
       [nl ? 'Ontdekt op' : 'Became aware at', when(data.awareAt, language)],
+      ...(data.deadline ? ([[nl ? 'Meldtermijn volgens de overeenkomst' : 'Notice deadline under the agreement', when(data.deadline, language)]] as Array<[string, string]>) : []),
       [nl ? 'Categorieën persoonsgegevens' : 'Categories of personal data', list(data.dataCategories, language)],
       [nl ? 'Categorieën betrokkenen' : 'Categories of data subjects', list(data.dataSubjectCategories, language)],
     ];
@@ -81,6 +82,36 @@ const TEMPLATES: Templates = {
         { kind: 'paragraph', text: data.likelyConsequences },
         { kind: 'heading', text: nl ? 'Genomen en voorgestelde maatregelen' : 'Measures taken or proposed' },
         { kind: 'paragraph', text: data.measuresTaken },
+        ...breachNoticeExtras(data, language),
+      ],
+    };
+  },
+  [NoticeType.BreachDeadlineAlert]: (data, language) => {
+    const nl = language === 'nl';
+    const obligation = ALERT_OBLIGATION[data.obligation][language];
+    const point = data.point === 'overdue' ? (nl ? 'verlopen' : 'overdue') : `${Math.round(data.point * 100)}%`;
+    const facts: Array<[string, string]> = [
+      [nl ? 'Referentie' : 'Reference', data.reference],
+      [nl ? 'Incident' : 'Incident', data.incidentTitle],
+      [nl ? 'Verplichting' : 'Obligation', obligation],
+      [nl ? 'Termijn' : 'Deadline', when(data.deadline, language)],
+      [nl ? 'Stand' : 'Point', data.point === 'overdue' ? point : nl ? `${point} van de termijn verstreken` : `${point} of the time elapsed`],
+    ];
+    if (data.agreementHours != null) facts.push([nl ? 'Termijn in de overeenkomst' : 'Agreement hours', `${data.agreementHours}`]);
+    if (data.openClients != null) facts.push([nl ? 'Klanten nog niet gemeld' : 'Clients not yet notified', `${data.openClients}`]);
+    return {
+      subject: data.point === 'overdue'
+        ? nl ? `VERLOPEN: ${obligation} — ${data.reference}` : `OVERDUE: ${obligation} — ${data.reference}`
+        : nl ? `Herinnering (${point}): ${obligation} — ${data.reference}` : `Reminder (${point}): ${obligation} — ${data.reference}`,
+      blocks: [
+        { kind: 'heading', text: nl ? 'Termijn datalek' : 'Breach deadline' },
+        {
+          kind: 'paragraph',
+          text: data.point === 'overdue'
+            ? nl ? `De termijn is verstreken zonder dat de melding is gedaan.${data.escalated ? ' Deze melding gaat ook naar de functionaris gegevensbescherming.' : ''} Doe de melding nu en leg de redenen voor de vertraging vast.` : `The deadline has passed without the notification being made.${data.escalated ? ' This alert also goes to the data protection officer.' : ''} Notify now and record the reasons for the delay.`
+            : nl ? 'Een wettelijke of contractuele termijn van dit incident nadert.' : 'A legal or contractual deadline of this incident is approaching.',
+        },
+        { kind: 'facts', rows: facts },
       ],
     };
   },
@@ -148,6 +179,55 @@ const TEMPLATES: Templates = {
     };
   },
 };
+
+const ALERT_OBLIGATION: Record<BreachDeadlineAlertData['obligation'], Record<NoticeLanguage, string>> = {
+  client_notice: { nl: 'Melding aan klanten (artikel 33 lid 2 AVG)', en: 'Notice to clients (Article 33(2) GDPR)' },
+  authority: { nl: 'Melding aan de Autoriteit Persoonsgegevens (artikel 33 lid 1 AVG)', en: 'Notification to the Dutch DPA (Article 33(1) GDPR)' },
+  nis2_early_warning: { nl: 'NIS2 vroegtijdige waarschuwing aan het CSIRT', en: 'NIS2 early warning to the CSIRT' },
+  nis2_notification: { nl: 'NIS2 incidentmelding aan het CSIRT', en: 'NIS2 incident notification to the CSIRT' },
+  nis2_final_report: { nl: 'NIS2 eindverslag aan het CSIRT', en: 'NIS2 final report to the CSIRT' },
+};
+
+const RISK_WORDS: Record<'unlikely' | 'risk' | 'high', Record<NoticeLanguage, string>> = {
+  unlikely: { nl: 'waarschijnlijk geen risico', en: 'unlikely to result in a risk' },
+  risk: { nl: 'een risico', en: 'a risk' },
+  high: { nl: 'een hoog risico', en: 'a high risk' },
+};
+
+/** The parts of a breach notice that later phases add: deadline, follow-up changes, draft assessment, AP answers. */
+function breachNoticeExtras(data: Extract<NoticeContent, { type: NoticeType.BreachNotice }>['data'], language: NoticeLanguage): NoticeDocument['blocks'] {
+  const nl = language === 'nl';
+  const blocks: NoticeDocument['blocks'] = [];
+  if (data.changes) {
+    blocks.unshift({ kind: 'heading', text: nl ? 'Wat is er veranderd (artikel 33 lid 4 AVG)' : 'What changed (Article 33(4) GDPR)' }, { kind: 'paragraph', text: data.changes });
+  }
+  if (data.approximateSubjects) {
+    blocks.push({ kind: 'facts', rows: [[nl ? 'Geschat aantal betrokkenen' : 'Approximate number of data subjects', `${data.approximateSubjects.min}–${data.approximateSubjects.max}`]] });
+  }
+  if (data.draftAssessment) {
+    const assessment = data.draftAssessment;
+    blocks.push(
+      { kind: 'heading', text: nl ? 'Concept-risicobeoordeling voor uw eigen besluit' : 'Draft risk assessment for your own decision' },
+      {
+        kind: 'paragraph',
+        text: nl
+          ? `Onze inschatting (ENISA-ernst ${assessment.severityScore}, ${assessment.severityBand}): ${RISK_WORDS[assessment.risk].nl}. Melden aan de AP: ${assessment.notifyAuthority ? 'ja' : 'nee'}; betrokkenen informeren: ${assessment.communicateDataSubjects ? 'ja' : 'nee'}. Uw eigen termijn van 72 uur begint nu u op de hoogte bent; het besluit is aan u.`
+          : `Our assessment (ENISA severity ${assessment.severityScore}, ${assessment.severityBand}): ${RISK_WORDS[assessment.risk].en}. Notify the supervisory authority: ${assessment.notifyAuthority ? 'yes' : 'no'}; communicate to data subjects: ${assessment.communicateDataSubjects ? 'yes' : 'no'}. Your own 72 hours start now that you are aware; the decision is yours.`,
+      },
+      { kind: 'list', items: assessment.reasons.map((reason) => `${reason.text} (${reason.reference})`) },
+    );
+  }
+  if (data.authorityFormAnswers?.length) {
+    blocks.push(
+      { kind: 'heading', text: nl ? 'Antwoorden voor het meldformulier van de AP' : 'Answers for the Dutch DPA notification form' },
+      { kind: 'facts', rows: data.authorityFormAnswers.map(({ question, answer }) => [question, answer ?? (nl ? '(nog onbekend)' : '(not yet known)')] as [string, string]) },
+    );
+  }
+  if (data.acknowledgePath) {
+    blocks.push({ kind: 'paragraph', text: nl ? `Bevestig de ontvangst via de API: POST ${data.acknowledgePath}` : `Please confirm receipt through the API: POST ${data.acknowledgePath}` });
+  }
+  return blocks;
+}
 
 /** The notice in the client's language, ready to store in the outbox: subject, plain text and HTML. */
 export function renderNoticeTemplate(content: NoticeContent, language: NoticeLanguage, context: TemplateContext): RenderedNotice {
