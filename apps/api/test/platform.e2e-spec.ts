@@ -38,6 +38,8 @@ describe('Health, OpenAPI and HTTP conventions (e2e)', () => {
         }
       }
     }
+    // Two DTO classes with one name would silently share (and corrupt) one schema.
+    expect(document.components.schemas.ClientResponseDto.properties).toHaveProperty('legalName');
     expect(document.components.schemas.CreateClientDto.required).toEqual(
       expect.arrayContaining(['legalName', 'country', 'language', 'privacyContact', 'noticeRecipients']),
     );

@@ -4,7 +4,7 @@ import { ProcessorProfileService } from '@verwerker/parties';
 import { Clock, CurrentPrincipal, Idempotent, Principal, Public, Role, Roles, scopeOf, ValidationError } from '@verwerker/platform';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import type { Request } from 'express';
-import { ClientResponseDto, DecisionDto, ObjectionDto, ProposeChangeDto } from './changes/change.dto';
+import { ApprovalDto, DecisionDto, ObjectionDto, ProposeChangeDto } from './changes/change.dto';
 import { ChangesService } from './changes/changes.service';
 import { changesAtomFeed, publicRegisterHtml, PublicEntry } from './public/public-register.render';
 import { RegisterService } from './register/register.service';
@@ -118,7 +118,7 @@ export class SubprocessorsController {
   @Roles(Role.Client)
   @ApiOperation({ summary: 'Give specific written authorisation for a change (specific authorisation only) until its effective date.' })
   @ApiOkResponse({ type: ChangeResponseDto })
-  async approve(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ClientResponseDto): Promise<ChangeResponseDto> {
+  async approve(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ApprovalDto): Promise<ChangeResponseDto> {
     return toChangeResponse(await this.changes.respond(principal, scopeOf(principal), id, 'approved', dto.reason ?? null));
   }
 

@@ -32,7 +32,7 @@ export class ProposeChangeDto {
   subprocessorId?: string;
 }
 
-export class ClientResponseDto {
+export class ApprovalDto {
   @ApiPropertyOptional({ maxLength: 2000, description: 'Your reasons (required for an objection).' })
   @IsOptional()
   @IsString()
