@@ -1,4 +1,4 @@
-import { DomainError, ProblemCode } from '@verwerker/platform';
+import { InvalidCursorError } from '@verwerker/platform';
 
 export interface SeqPage<T> {
   items: T[];
@@ -13,9 +13,7 @@ export function encodeSeqCursor(seq: number): string {
 export function decodeSeqCursor(cursor: string): number {
   const match = /^seq:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) {
-    throw new DomainError(ProblemCode.InvalidCursor, 400, 'Invalid cursor', 'cursor is not a cursor this API returned.', [
-      { field: 'cursor', messages: ['cursor is not a cursor this API returned'] },
-    ]);
+    throw new InvalidCursorError();
   }
   return Number(match[1]);
 }

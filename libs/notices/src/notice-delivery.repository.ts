@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applyTenantScope, databaseKindOf, instantParameter, Page, PageRequest, paginateByCreation, TenantScope, TransactionRunner } from '@verwerker/platform';
+import { applyTenantScope, databaseKindOf, instantParameter, Page, PageRequest, paginateByCreation, TenantScope, TransactionRunner, placeholder } from '@verwerker/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DeliveryChannel, DeliveryState, NoticeDelivery } from './notice-delivery.entity';
 import { NoticeType } from './notice-types';
@@ -46,7 +46,7 @@ export class NoticeDeliveryRepository {
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number, token: string): Promise<NoticeDelivery[]> {
     const postgres = this.postgres();
-    const p = (index: number) => (postgres ? `$${index}` : '?');
+    const p = (index: number) => placeholder(this.dataSource, index);
     const sql = `
       UPDATE notice_delivery
          SET state = 'sending', attempts = attempts + 1, claim_token = ${p(1)}, next_attempt_at = ${p(2)},

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { applyTenantScope, databaseKindOf, DomainError, instantParameter, ProblemCode, TenantScope } from '@verwerker/platform';
+import { applyTenantScope, databaseKindOf, instantParameter, InvalidCursorError, TenantScope } from '@verwerker/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { SeqPage } from '../seq-cursor';
 import { AccessAction, AccessLogEntry } from './access-entry.entity';
@@ -75,9 +75,7 @@ function decodeTimeCursor(cursor: string): { startedAt: Date; seq: number } {
   const [time, seq] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const startedAt = new Date(time ?? '');
   if (Number.isNaN(startedAt.getTime()) || !/^\d{1,15}$/.test(seq ?? '')) {
-    throw new DomainError(ProblemCode.InvalidCursor, 400, 'Invalid cursor', 'cursor is not a cursor this API returned.', [
-      { field: 'cursor', messages: ['cursor is not a cursor this API returned'] },
-    ]);
+    throw new InvalidCursorError();
   }
   return { startedAt, seq: Number(seq) };
 }

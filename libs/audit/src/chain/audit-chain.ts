@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { databaseKindOf } from '@verwerker/platform';
+import { databaseKindOf, placeholder } from '@verwerker/platform';
 import { EntityManager } from 'typeorm';
 import { AuditStream, ChainLink, linkContentHashes } from './chain-hash';
 
@@ -15,7 +15,7 @@ export class AuditChain {
     if (contentHashes.length === 0) return [];
     const lock = databaseKindOf(manager) === 'postgres' ? ' FOR UPDATE' : '';
     const heads: { size: string | number; head_hash: string }[] = await manager.query(
-      `SELECT size, head_hash FROM audit_chain_head WHERE stream = ${databaseKindOf(manager) === 'postgres' ? '$1' : '?'}${lock}`,
+      `SELECT size, head_hash FROM audit_chain_head WHERE stream = ${placeholder(manager, 1)}${lock}`,
       [stream],
     );
     if (heads.length !== 1) throw new Error(`The audit chain head for stream ${stream} is missing`);
@@ -23,9 +23,7 @@ export class AuditChain {
     await insert(links);
     const last = links[links.length - 1];
     await manager.query(
-      databaseKindOf(manager) === 'postgres'
-        ? 'UPDATE audit_chain_head SET size = $1, head_hash = $2 WHERE stream = $3'
-        : 'UPDATE audit_chain_head SET size = ?, head_hash = ? WHERE stream = ?',
+      `UPDATE audit_chain_head SET size = ${placeholder(manager, 1)}, head_hash = ${placeholder(manager, 2)} WHERE stream = ${placeholder(manager, 3)}`,
       [last.seq, last.entryHash, stream],
     );
     return links;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, databaseKindOf, instantParameter, TransactionRunner } from '@verwerker/platform';
+import { Clock, databaseKindOf, instantParameter, placeholder, TransactionRunner } from '@verwerker/platform';
 import { EntityManager } from 'typeorm';
 import { AUDIT_MODULE_OPTIONS, AuditModuleOptions } from '../audit.module-definition';
 import { retentionCutoff } from './retention';
@@ -32,8 +32,7 @@ export class RetentionPurgeService {
     const changeCutoff = retentionCutoff(now, this.options.retention.changeMonths);
     const result = await this.transactions.run(async (manager) => {
       await this.grantPurge(manager);
-      const postgres = databaseKindOf(manager) === 'postgres';
-      const [p1, p2] = postgres ? ['$1', '$2'] : ['?', '?'];
+      const [p1, p2] = [placeholder(manager, 1), placeholder(manager, 2)];
       const accessEntriesPurged = await this.update(
         manager,
         `UPDATE access_log_entry SET staff_member_id = NULL, staff_member_name = NULL, reason = NULL, source_ip = NULL, session_id = NULL, purged_at = ${p1} WHERE started_at < ${p2} AND purged_at IS NULL`,

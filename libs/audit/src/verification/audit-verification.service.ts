@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, databaseKindOf } from '@verwerker/platform';
+import { Clock, placeholder } from '@verwerker/platform';
 import { DataSource } from 'typeorm';
 import { AUDIT_MODULE_OPTIONS, AuditModuleOptions } from '../audit.module-definition';
 import { AuditStream, GENESIS_HASH } from '../chain/chain-hash';
@@ -128,6 +128,6 @@ export class AuditVerificationService {
   }
 
   private placeholder(index: number): string {
-    return databaseKindOf(this.dataSource) === 'postgres' ? `$${index}` : '?';
+    return placeholder(this.dataSource, index);
   }
 }

@@ -31,6 +31,11 @@ export function portableColumnTypes(source: QueryRunner | DataSource): PortableC
     : { instant: 'datetime', uuid: 'varchar(36)', json: 'json', boolean: 'boolean', bigint: 'bigint', blob: 'blob' };
 }
 
+/** The n-th (1-based) bound parameter in hand-written SQL: `$n` for pg, `?` for SQLite (positional). */
+export function placeholder(source: QueryRunner | DataSource | EntityManager, index: number): string {
+  return databaseKindOf(source) === 'postgres' ? `$${index}` : '?';
+}
+
 /**
  * An instant as a raw query parameter. Find options convert by column metadata; hand-written conditions
  * (keyset pagination, ranges) must pass what the driver stored: a Date for pg, the UTC text for SQLite.

@@ -4,8 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { instantParameter } from '../database/portable-types';
-import { DomainError } from '../problems/domain-error';
-import { ProblemCode } from '../problems/problem-code';
+import { InvalidCursorError } from '../problems/domain-error';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -75,9 +74,7 @@ function decodeCursor(text: string): CreationCursor {
   } catch {
     // fall through to the problem below
   }
-  throw new DomainError(ProblemCode.InvalidCursor, 400, 'Invalid cursor', 'cursor is not a cursor this API returned.', [
-    { field: 'cursor', messages: ['cursor is not a cursor this API returned'] },
-  ]);
+  throw new InvalidCursorError();
 }
 
 /**

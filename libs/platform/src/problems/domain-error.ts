@@ -47,3 +47,12 @@ export class InvalidStateError extends DomainError {
     super(ProblemCode.InvalidState, 409, 'Not allowed in the current state', detail);
   }
 }
+
+/** A pagination cursor this API did not hand out (or one tampered with). */
+export class InvalidCursorError extends DomainError {
+  constructor() {
+    super(ProblemCode.InvalidCursor, 400, 'Invalid cursor', 'cursor is not a cursor this API returned.', [
+      { field: 'cursor', messages: ['cursor is not a cursor this API returned'] },
+    ]);
+  }
+}

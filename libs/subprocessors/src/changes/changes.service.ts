@@ -279,7 +279,7 @@ export class ChangesService {
     if (dto.kind === 'addition') return { target: { id: null, details: details! }, replaced: null, affected: affectedClients(all, details!.services) };
     const old = await this.register.inForce(dto.replacesSubprocessorId!, now);
     if (!old) throw new ValidationError([{ field: 'replacesSubprocessorId', messages: ['replacesSubprocessorId names no sub-processor on the register now'] }]);
-    const current = new Set((await this.registerService.clientsOf(old.subprocessor.id, now)).map((client) => client.clientId));
+    const current = new Set((await this.registerService.clientsOf(old.subprocessor.id, now, all)).map((client) => client.clientId));
     const affected = all.filter((client) => current.has(client.clientId) || affectedClients([client], details!.services).length > 0);
     return { target: { id: null, details: details! }, replaced: { id: old.subprocessor.id, name: old.version.details.legalName }, affected };
   }

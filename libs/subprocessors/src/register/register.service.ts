@@ -102,12 +102,15 @@ export class RegisterService implements SubprocessorAnnexSource {
     return { subprocessor, entry: await this.register.inForce(id, at), history: await this.register.history(id) };
   }
 
-  /** The clients whose data a sub-processor touches at `at`: through their services, minus those kept off it. */
-  async clientsOf(subprocessorId: string, at: Date): Promise<ClientTerms[]> {
+  /**
+   * The clients whose data a sub-processor touches at `at`: through their services, minus those kept off it.
+   * Pass the clients' terms when already loaded, so a caller does not read every agreement twice.
+   */
+  async clientsOf(subprocessorId: string, at: Date, allClientTerms?: ClientTerms[]): Promise<ClientTerms[]> {
     const entry = await this.register.inForce(subprocessorId, at);
     if (!entry) return [];
     const excluded = new Set((await this.register.exclusions()).filter((exclusion) => exclusion.subprocessorId === subprocessorId).map((exclusion) => exclusion.clientId));
-    return affectedClients(await this.clientTerms.all(at), entry.version.details.services).filter((client) => !excluded.has(client.clientId));
+    return affectedClients(allClientTerms ?? (await this.clientTerms.all(at)), entry.version.details.services).filter((client) => !excluded.has(client.clientId));
   }
 
   /** For the API: a client's sub-processors, through the services its agreement in force names. */
