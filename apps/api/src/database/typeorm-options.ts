@@ -27,6 +27,9 @@ export function buildTypeOrmOptions(database: VerwerkerConfig['database']): Data
     // Writers wait for each other instead of failing at once with SQLITE_BUSY (the worker and the API share the file).
     prepareDatabase: (db: Database) => {
       db.pragma('busy_timeout = 5000');
+      // Checkpoint the WAL every ~40 MB instead of every ~4 MB: index pages that many commits touch are copied
+      // into the database file once per checkpoint, so fewer checkpoints write less (audit ingest: about +25 %).
+      db.pragma('wal_autocheckpoint = 10000');
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Database, Statement } from 'better-sqlite3';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
@@ -41,13 +42,15 @@ function toParameter(manager: EntityManager, value: unknown, postgres: boolean):
 
 /**
  * The fastest bulk write each database has, inside the caller's transaction: COPY FROM STDIN on PostgreSQL
- * (about three times a multi-row INSERT: no per-statement parameter binding or parsing), the multi-row INSERT
- * on SQLite. Values: Date as UTC ISO text, null as NULL, everything else as its text form.
+ * (about three times a multi-row INSERT: no per-statement parameter binding or parsing), one prepared
+ * single-row INSERT run per row on SQLite (about a third faster than a multi-row INSERT of thousands of
+ * parameters, which SQLite must parse and plan each time). Values: Date as UTC ISO text, null as NULL,
+ * everything else as its text form.
  */
 export async function copyRows(manager: EntityManager, table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void> {
   if (rows.length === 0) return;
   if (databaseKindOf(manager) !== 'postgres') {
-    await insertRows(manager, table, columns, rows);
+    insertRowsPrepared(manager, table, columns, rows);
     return;
   }
   const connection = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
@@ -65,3 +68,25 @@ function copyField(value: unknown): string {
 }
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * SQLite has one connection: statements run on it directly join the transaction the caller's manager
+ * opened (TransactionRunner serialises SQLite writers, so nothing else runs in between).
+ */
+function insertRowsPrepared(manager: EntityManager, table: string, columns: readonly string[], rows: readonly unknown[][]): void {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('copyRows needs a transaction (an EntityManager from TransactionRunner.run)');
+  const database = (manager.connection.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  const statement = preparedInsert(database, table, columns);
+  for (const row of rows) statement.run(row.map((value) => toParameter(manager, value, false)));
+}
+
+const PREPARED_INSERTS = new WeakMap<Database, Map<string, Statement>>();
+
+function preparedInsert(database: Database, table: string, columns: readonly string[]): Statement {
+  let statements = PREPARED_INSERTS.get(database);
+  if (!statements) PREPARED_INSERTS.set(database, (statements = new Map()));
+  const sql = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = database.prepare(sql)));
+  return statement;
+}
