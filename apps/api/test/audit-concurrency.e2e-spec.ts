@@ -45,5 +45,8 @@ describe('Audit chain under concurrent ingestion (e2e)', () => {
     await tamperWith(first, "UPDATE access_log_entry SET system = 'elsewhere' WHERE seq = 321");
     const [broken] = await verifyAuditLog(['--stream', 'access', '--from', '300'], { ...first.database.env }, () => undefined);
     expect(broken).toMatchObject({ verified: false, fromSeq: 300, firstFailure: { seq: 321 } });
+    const parallel = { ...first.database.env, AUDIT_VERIFY_WORKERS: '2', AUDIT_VERIFY_PARALLEL_FROM: '1', AUDIT_VERIFY_SLICE_SIZE: '50' };
+    const [onWorkers] = await verifyAuditLog(['--stream', 'access', '--from', '300'], parallel, () => undefined);
+    expect(onWorkers).toMatchObject({ verified: false, workerThreads: 2, entriesChecked: 21, firstFailure: broken.firstFailure });
   });
 });

@@ -185,13 +185,20 @@ describe('Client view, flags and reports (e2e)', () => {
   });
 });
 
-describe('Tamper evidence (e2e)', () => {
+// The same checks on every way a run is walked: one slice on the main thread, many small slices (each linked
+// onto the stored hash before it), and many small slices on worker threads (PostgreSQL: COPY text handed over;
+// SQLite: each worker reading the file itself).
+describe.each([
+  ['on the main thread', {}],
+  ['in slices of 2', { AUDIT_VERIFY_WORKERS: '0', AUDIT_VERIFY_SLICE_SIZE: '2' }],
+  ['in slices of 2 on worker threads', { AUDIT_VERIFY_WORKERS: '2', AUDIT_VERIFY_PARALLEL_FROM: '1', AUDIT_VERIFY_SLICE_SIZE: '2' }],
+])('Tamper evidence, verified %s (e2e)', (_mode, verification: Record<string, string>) => {
   let sut: TestApp;
   let ingestKey: string;
   let client: Record<string, any>;
 
   beforeEach(async () => {
-    sut = await startTestApp({ env: { AUDIT_ACCESS_RETENTION_MONTHS: '6' } });
+    sut = await startTestApp({ env: { AUDIT_ACCESS_RETENTION_MONTHS: '6', ...verification } });
     ingestKey = await sut.createKey('ingest');
     client = await sut.createClient();
     const old = Array.from({ length: 3 }, (_, index) => anAccessEntry(client.id, { startedAt: `2026-01-1${index}T10:00:00+01:00`, endedAt: null }));
@@ -203,8 +210,19 @@ describe('Tamper evidence (e2e)', () => {
   const verify = async (stream = 'access') => (await sut.http().get('/audit/verify').query({ stream }).set('X-API-Key', sut.adminKey).expect(200)).body;
 
   it('verifies an untouched log, both streams', async () => {
-    expect(await verify('access')).toMatchObject({ verified: true, entriesChecked: 7, firstFailure: null });
+    const onWorkers = verification.AUDIT_VERIFY_WORKERS === '2';
+    expect(await verify('access')).toMatchObject({ verified: true, entriesChecked: 7, firstFailure: null, workerThreads: onWorkers ? 2 : 0 });
     expect((await verify('change')).verified).toBe(true);
+  });
+
+  it('verifies entries whose text holds quotes, backslashes, tabs, newlines, control characters and non-ASCII', async () => {
+    const awkward = [
+      anAccessEntry(client.id, { staffMember: { id: 'emp-"7"', displayName: 'Jan "JJ" Jansen' }, system: 'C:\\inetpub\\wwwroot' }),
+      anAccessEntry(client.id, { reason: 'TICKET-1\tper mail\nbevestigd', sessionId: 'sess\u0001\u001f' }),
+      anAccessEntry(client.id, { staffMember: { id: 'emp-9', displayName: 'Łukasz Żółć' }, reason: '\\N', system: 'sklep.example.pl' }),
+    ];
+    await sut.http().post('/access-log/entries/batch').set('X-API-Key', ingestKey).send({ entries: awkward }).expect(201);
+    expect(await verify()).toMatchObject({ verified: true, entriesChecked: 10 });
   });
 
   it('names the entry when one byte was changed directly in the database', async () => {

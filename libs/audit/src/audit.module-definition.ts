@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import { WorkingHours } from './access/rules/access-flags';
 
@@ -14,7 +15,24 @@ export interface AuditModuleOptions {
   workingHours: WorkingHours;
   /** How far in the future a reported access may start (clock skew of the control panel). */
   futureToleranceSeconds: number;
+  /** How long runs of the access stream are verified; defaults in DEFAULT_VERIFICATION. */
+  verification?: Partial<VerificationOptions>;
 }
+
+export interface VerificationOptions {
+  /** Worker threads for a long run; below 2 everything is verified on the calling thread. */
+  workers: number;
+  /** Runs shorter than this many entries are verified on the calling thread (starting workers costs more). */
+  parallelFrom: number;
+  /** Entries per slice: big enough to amortise a query, small enough to stay in V8's young generation. */
+  sliceSize: number;
+}
+
+export const DEFAULT_VERIFICATION: VerificationOptions = {
+  workers: Math.min(availableParallelism(), 8),
+  parallelFrom: 100_000,
+  sliceSize: 10_000,
+};
 
 export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN: AUDIT_MODULE_OPTIONS, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } =
   new ConfigurableModuleBuilder<AuditModuleOptions>()

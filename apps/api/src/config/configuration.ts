@@ -1,3 +1,4 @@
+import { DEFAULT_VERIFICATION, type VerificationOptions } from '@verwerker/audit';
 import type { BreachModuleOptions } from '@verwerker/breach';
 import type { DpaModuleOptions } from '@verwerker/dpa';
 import type { NoticesModuleOptions } from '@verwerker/notices';
@@ -30,6 +31,7 @@ export interface VerwerkerConfig {
     purgeIntervalHours: number;
     workingHours: { days: number[]; startMinute: number; endMinute: number; zone: string };
     futureToleranceSeconds: number;
+    verification: VerificationOptions;
   };
   notices: NoticesModuleOptions;
   dpa: DpaModuleOptions;
@@ -107,6 +109,11 @@ export function loadConfiguration(env: Environment): VerwerkerConfig {
         zone: 'Europe/Amsterdam',
       },
       futureToleranceSeconds: read.integer('AUDIT_FUTURE_TOLERANCE_SECONDS', 300, 0, 86_400),
+      verification: {
+        workers: read.integer('AUDIT_VERIFY_WORKERS', DEFAULT_VERIFICATION.workers, 0, 64),
+        parallelFrom: read.integer('AUDIT_VERIFY_PARALLEL_FROM', DEFAULT_VERIFICATION.parallelFrom, 1, Number.MAX_SAFE_INTEGER),
+        sliceSize: read.integer('AUDIT_VERIFY_SLICE_SIZE', DEFAULT_VERIFICATION.sliceSize, 1, 1_000_000),
+      },
     },
     notices: {
       smtp: {

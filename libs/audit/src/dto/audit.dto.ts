@@ -182,6 +182,8 @@ export class VerificationReportDto {
   @ApiProperty() entriesChecked: number;
   @ApiProperty() purgedEntries: number;
   @ApiProperty() checkpointsChecked: number;
+  @ApiProperty({ description: 'Worker threads that walked the run (a long run of the access log); 0 when it was walked on the main thread.' })
+  workerThreads: number;
   @ApiProperty() verified: boolean;
   @ApiProperty({ type: VerificationFailureDto, nullable: true }) firstFailure: VerificationFailureDto | null;
   @ApiProperty() durationMs: number;

@@ -3,158 +3,95 @@ import { databaseKindOf } from '@verwerker/platform';
 import type { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { canonicalAccessContent } from '../access/access-entry.content';
-import { AccessAction } from '../access/access-entry.entity';
-import { AuditStream, contentHash } from '../chain/chain-hash';
-import { canonicalChangeContent, ChangeEntryContent } from '../changes/change-content';
+import { AuditStream } from '../chain/chain-hash';
+import { ACCESS_CHAIN_COLUMNS, accessLinkOfSqliteRow, accessLinksFromCopy } from './access-chain-rows';
+import { CHANGE_CHAIN_COLUMNS, changeLinkOfRow } from './change-chain-rows';
 import { StoredLink } from './chain-verifier';
+import { parseCopyText } from './stored-rows';
+
+const INSTANT_COLUMNS = new Set(['started_at', 'ended_at', 'recorded_at', 'purged_at', 'occurred_at']);
+
+/** A slice of stored rows, in whichever form its database gives fastest. */
+export type StoredRows = { copyText: Buffer } | { rows: unknown[][] };
 
 /**
- * Reads chain rows for verification as fast as each driver allows: positional rows straight from pg /
- * better-sqlite3 (no entity hydration), instants formatted as UTC ISO text by the database (no Date
- * parsing). Verification of a million entries is mostly this loop.
+ * Reads chain rows for verification as fast as each driver allows: COPY text from PostgreSQL, positional
+ * rows from better-sqlite3 (no entity hydration), instants as stored UTC text (no Date parsing, no to_char).
+ * Each slice includes the entry before it, which anchors the slice (see verifyChainChunk).
  */
 export class ChainRowReader {
-  private readonly postgres: boolean;
+  readonly postgres: boolean;
 
   constructor(private readonly dataSource: DataSource) {
     this.postgres = databaseKindOf(dataSource) === 'postgres';
   }
 
   /**
-   * The raw rows with afterSeq < seq ≤ toSeq. A closed seq range (not LIMIT) keeps every read an index range
-   * scan: with `ORDER BY seq LIMIT n` the planner may sort the whole remaining table for each chunk.
+   * The SELECT of anchorSeq ≤ seq ≤ toSeq with `?` placeholders. A closed seq range (not LIMIT) keeps every
+   * read an index range scan: with `ORDER BY seq LIMIT n` the planner may sort the whole remaining table.
    */
-  readRows(stream: AuditStream, afterSeq: number, toSeq: number): Promise<unknown[][]> {
-    return this.rows(stream === 'access' ? this.accessSql() : this.changeSql(), [afterSeq, toSeq]);
+  selectSql(stream: AuditStream): string {
+    const [table, columns] = stream === 'access' ? ['access_log_entry', ACCESS_CHAIN_COLUMNS] : ['change_trail_entry', CHANGE_CHAIN_COLUMNS];
+    // PostgreSQL: `timestamp` text in UTC is several times cheaper to produce than to_char.
+    const select = columns.map((column) => (this.postgres && INSTANT_COLUMNS.has(column) ? `${column} AT TIME ZONE 'UTC'` : column));
+    return `SELECT ${select.join(', ')} FROM ${table} WHERE seq >= ? AND seq <= ? ORDER BY seq`;
   }
 
-  /**
-   * Rows to links, recomputing each content hash. Kept apart from reading so the caller can hash one chunk
-   * while the database produces the next.
-   */
-  links(stream: AuditStream, rows: unknown[][]): StoredLink[] {
-    return stream === 'access' ? rows.map(accessLink) : rows.map(changeLink);
+  /** The rows with afterSeq ≤ seq ≤ toSeq (entry afterSeq is the anchor). */
+  async read(stream: AuditStream, afterSeq: number, toSeq: number): Promise<StoredRows> {
+    if (this.postgres) return { copyText: await this.copyText(stream, afterSeq, toSeq) };
+    checkBounds(afterSeq, toSeq);
+    return { rows: this.sqlite().prepare(this.selectSql(stream)).raw(true).all(afterSeq, toSeq) as unknown[][] };
   }
 
-  /** Rows of `SELECT … WHERE seq > after AND seq <= to`: positional, all text (or null). */
-  private async rows(sql: string, [afterSeq, toSeq]: [number, number]): Promise<unknown[][]> {
-    if (!Number.isSafeInteger(afterSeq) || !Number.isSafeInteger(toSeq)) throw new RangeError('seq bounds must be integers');
-    if (this.postgres) return this.copyOut(sql.replace('$1', String(afterSeq)).replace('$2', String(toSeq)));
-    const database = (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
-    return database.prepare(sql).raw(true).all(afterSeq, toSeq) as unknown[][];
+  /** PostgreSQL only: the same rows as COPY text. */
+  copyText(stream: AuditStream, afterSeq: number, toSeq: number): Promise<Buffer> {
+    checkBounds(afterSeq, toSeq);
+    return this.copyOut(this.selectSql(stream).replace('?', String(afterSeq)).replace('?', String(toSeq)));
+  }
+
+  /** Rows to links, recomputing each content hash: the CPU-bound half, kept apart so it can run elsewhere. */
+  links(stream: AuditStream, stored: StoredRows): Iterable<StoredLink> {
+    if ('rows' in stored) return stored.rows.map(stream === 'access' ? accessLinkOfSqliteRow : changeLinkOfRow);
+    const text = stored.copyText.toString('utf8');
+    return stream === 'access' ? accessLinksFromCopy(text) : parseCopyText(text).map(changeLinkOfRow);
+  }
+
+  /** The SQLite file, for readers on other threads; null for an in-memory database or on PostgreSQL. */
+  sqliteFile(): string | null {
+    if (this.postgres) return null;
+    const file = this.sqlite().name;
+    return file && file !== ':memory:' && !this.sqlite().memory ? file : null;
+  }
+
+  private sqlite(): Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
   }
 
   /**
    * COPY … TO STDOUT streams rows as tab-separated text, several times faster than the row protocol for a
-   * large read; each chunk takes its own pooled connection, so the next can be fetched while one is hashed.
+   * large read; each slice takes its own pooled connection, so several can be fetched at once. DateStyle is
+   * pinned for the read, since the instants are parsed from their text.
    */
-  private async copyOut(select: string): Promise<unknown[][]> {
+  private async copyOut(select: string): Promise<Buffer> {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const client = await pool.connect();
     try {
+      await client.query("BEGIN READ ONLY; SET LOCAL DateStyle = 'ISO, MDY'");
       const chunks: Buffer[] = [];
       for await (const chunk of client.query(copyTo(`COPY (${select}) TO STDOUT`))) chunks.push(chunk as Buffer);
-      const text = Buffer.concat(chunks).toString('utf8');
-      const rows: unknown[][] = [];
-      for (const line of text.split('\n')) if (line) rows.push(line.split('\t').map(copyValue));
-      return rows;
+      await client.query('COMMIT');
+      return Buffer.concat(chunks);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
       client.release();
     }
   }
-
-  private iso(column: string): string {
-    return this.postgres
-      ? `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
-      : `CASE WHEN ${column} IS NULL THEN NULL ELSE replace(${column}, ' ', 'T') || 'Z' END`;
-  }
-
-  private range(): string {
-    return this.postgres ? 'seq > $1 AND seq <= $2 ORDER BY seq' : 'seq > ? AND seq <= ? ORDER BY seq';
-  }
-
-  private accessSql(): string {
-    return `SELECT seq, id, external_event_id, client_id, staff_member_id, staff_member_name, system, action, ${this.iso('started_at')}, ${this.iso('ended_at')},
-      reason, source_ip, session_id, flags, ${this.iso('recorded_at')}, content_hash, entry_hash, ${this.iso('purged_at')}
-      FROM access_log_entry WHERE ${this.range()}`;
-  }
-
-  private changeSql(): string {
-    return `SELECT seq, id, ${this.iso('occurred_at')}, actor_kind, actor_role, actor_label, credential_id, client_id, action, subject_type, subject_id,
-      summary, content_hash, entry_hash, ${this.iso('purged_at')}
-      FROM change_trail_entry WHERE ${this.range()}`;
-  }
-
-
 }
 
-function accessLink(row: unknown[]): StoredLink {
-  const [seq, id, externalEventId, clientId, staffMemberId, staffMemberName, system, action, startedAt, endedAt, reason, sourceIp, sessionId, flags, recordedAt, storedContentHash, entryHash, purgedAt] =
-    row as [string | number, string, string, string, string | null, string | null, string, AccessAction, string, string | null, string | null, string | null, string | null, number | string, string, string, string, string | null];
-  return {
-    seq: Number(seq),
-    id,
-    contentHash: storedContentHash,
-    entryHash,
-    eventTime: startedAt,
-    purgedAt,
-    computedContentHash: purgedAt
-      ? null
-      : contentHash(
-          canonicalAccessContent({
-            externalEventId,
-            clientId,
-            staffMemberId: staffMemberId ?? '',
-            staffMemberName: staffMemberName ?? '',
-            system,
-            action,
-            startedAt,
-            endedAt,
-            reason,
-            sourceIp,
-            sessionId,
-            flags: Number(flags),
-            recordedAt,
-          }),
-        ),
-  };
+/** The bounds are written into COPY's SQL text (COPY takes no parameters): integers only. */
+function checkBounds(afterSeq: number, toSeq: number): void {
+  if (!Number.isSafeInteger(afterSeq) || !Number.isSafeInteger(toSeq)) throw new RangeError('seq bounds must be integers');
 }
-
-function changeLink(row: unknown[]): StoredLink {
-  const [seq, id, occurredAt, actorKind, actorRole, actorLabel, credentialId, clientId, action, subjectType, subjectId, summary, storedContentHash, entryHash, purgedAt] =
-    row as [string | number, string, string, string, string, string | null, string | null, string | null, string, string, string, unknown, string, string, string | null];
-  return {
-    seq: Number(seq),
-    id,
-    contentHash: storedContentHash,
-    entryHash,
-    eventTime: occurredAt,
-    purgedAt,
-    computedContentHash: purgedAt
-      ? null
-      : contentHash(
-          canonicalChangeContent({
-            occurredAt,
-            actorKind,
-            actorRole,
-            actorLabel: actorLabel ?? '',
-            credentialId,
-            clientId,
-            action,
-            subjectType,
-            subjectId,
-            summary: (typeof summary === 'string' ? JSON.parse(summary) : summary) as ChangeEntryContent['summary'],
-          }),
-        ),
-  };
-}
-
-/** COPY text format: \\N is NULL; backslash escapes only where a value had a backslash or control character. */
-function copyValue(field: string): string | null {
-  if (field === '\\N') return null;
-  if (!field.includes('\\')) return field;
-  return field.replace(/\\(.)/g, (_match, character: string) => COPY_UNESCAPES[character] ?? character);
-}
-
-const COPY_UNESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', b: '\b', f: '\f', v: '\v', '\\': '\\' };

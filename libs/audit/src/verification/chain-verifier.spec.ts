@@ -1,5 +1,5 @@
 import { contentHash, extendChain, GENESIS_HASH } from '../chain/chain-hash';
-import { ChainVerifier, StoredLink } from './chain-verifier';
+import { ChainChunkRequest, ChainVerifier, StoredLink, verifyChainChunk } from './chain-verifier';
 
 const PURGEABLE_BEFORE = '2026-05-22T00:00:00.000Z';
 const OLD = '2026-01-10T09:00:00.000Z';
@@ -66,5 +66,30 @@ describe('ChainVerifier', () => {
     expect(sut.accept(chain[1])).toBeNull();
     expect(sut.accept(chain[2])).toBeNull();
     expect(sut.lastSeq).toBe(3);
+  });
+});
+
+describe('verifyChainChunk', () => {
+  const chain = storedChain(['a', 'b', 'c', 'd', 'e', 'f']);
+  const slice = (afterSeq: number, toSeq: number, checkpointSeqs: number[] = []): ChainChunkRequest => ({ afterSeq, toSeq, purgeableBefore: PURGEABLE_BEFORE, checkpointSeqs });
+  /** What the reader gives for a slice: entry afterSeq (the anchor) and the entries after it. */
+  const rows = (afterSeq: number, toSeq: number) => chain.filter((link) => link.seq >= afterSeq && link.seq <= toSeq);
+
+  it('checks slices on their own that together cover the chain', () => {
+    const first = verifyChainChunk(slice(0, 3, [2]), rows(0, 3), GENESIS_HASH);
+    const second = verifyChainChunk(slice(3, 6), rows(3, 6), GENESIS_HASH);
+    expect(first).toEqual({ anchorHash: GENESIS_HASH, entriesChecked: 3, purgedEntries: 0, lastSeq: 3, lastHash: chain[2].entryHash, failure: null, checkpointHashes: [[2, chain[1].entryHash]] });
+    expect(second).toMatchObject({ anchorHash: chain[2].entryHash, entriesChecked: 3, lastSeq: 6, lastHash: chain[5].entryHash, failure: null });
+  });
+
+  it('names a missing anchor, a missing last entry and a missing run', () => {
+    expect(verifyChainChunk(slice(3, 6), rows(4, 6), GENESIS_HASH).failure).toEqual({ seq: 3, entryId: null, reason: 'entry 3 is missing (deleted?)' });
+    expect(verifyChainChunk(slice(3, 6), rows(3, 5), GENESIS_HASH).failure).toEqual({ seq: 6, entryId: null, reason: 'entry 6 is missing (deleted?)' });
+    expect(verifyChainChunk(slice(0, 6), rows(0, 3), GENESIS_HASH).failure).toEqual({ seq: 4, entryId: null, reason: 'entries 4 to 6 are missing (deleted?)' });
+  });
+
+  it('stops at the first entry that does not verify', () => {
+    const tampered = rows(2, 6).map((link) => (link.seq === 4 ? { ...link, computedContentHash: contentHash('D') } : link));
+    expect(verifyChainChunk(slice(2, 6), tampered, GENESIS_HASH)).toMatchObject({ entriesChecked: 1, lastSeq: 3, failure: { seq: 4, entryId: 'e4' } });
   });
 });

@@ -65,3 +65,61 @@ export class ChainVerifier {
     return null;
   }
 }
+
+/** One slice of a stream to verify: the entries afterSeq < seq ≤ toSeq. */
+export interface ChainChunkRequest {
+  afterSeq: number;
+  toSeq: number;
+  /** UTC ISO instant: an entry whose event is older may have been purged. */
+  purgeableBefore: string;
+  /** Sizes of signed checkpoints in this slice, whose entry hashes the caller compares. */
+  checkpointSeqs: number[];
+}
+
+export interface ChainChunkResult {
+  /** The stored hash of entry afterSeq the slice was linked onto (the genesis hash for 0). */
+  anchorHash: string;
+  entriesChecked: number;
+  purgedEntries: number;
+  lastSeq: number;
+  lastHash: string;
+  failure: VerificationFailure | null;
+  checkpointHashes: [number, string][];
+}
+
+/**
+ * Verifies one slice on its own, so slices can be checked side by side: `links` starts with entry afterSeq
+ * itself (its stored hash anchors the slice; the slice before checks that entry), unless afterSeq is 0. The
+ * caller checks that each slice's anchorHash is the lastHash of the slice before.
+ */
+export function verifyChainChunk(request: ChainChunkRequest, links: Iterable<StoredLink>, genesisHash: string): ChainChunkResult {
+  const wanted = new Set(request.checkpointSeqs);
+  const checkpointHashes: [number, string][] = [];
+  let anchorHash: string | null = request.afterSeq > 0 ? null : genesisHash;
+  let verifier = anchorHash === null ? null : new ChainVerifier(request.afterSeq, anchorHash, request.purgeableBefore);
+  let entriesChecked = 0;
+  let purgedEntries = 0;
+  let failure: VerificationFailure | null = null;
+  for (const link of links) {
+    if (!verifier) {
+      if (link.seq !== request.afterSeq) break;
+      anchorHash = link.entryHash;
+      verifier = new ChainVerifier(request.afterSeq, anchorHash, request.purgeableBefore);
+      continue;
+    }
+    failure = verifier.accept(link);
+    if (failure) break;
+    entriesChecked += 1;
+    if (link.purgedAt) purgedEntries += 1;
+    if (wanted.has(link.seq)) checkpointHashes.push([link.seq, link.entryHash]);
+  }
+  if (!verifier || anchorHash === null) {
+    failure = { seq: request.afterSeq, entryId: null, reason: `entry ${request.afterSeq} is missing (deleted?)` };
+    return { anchorHash: '', entriesChecked: 0, purgedEntries: 0, lastSeq: request.afterSeq - 1, lastHash: '', failure, checkpointHashes: [] };
+  }
+  if (!failure && verifier.lastSeq < request.toSeq) {
+    const missing = verifier.lastSeq + 1 === request.toSeq ? `entry ${request.toSeq} is` : `entries ${verifier.lastSeq + 1} to ${request.toSeq} are`;
+    failure = { seq: verifier.lastSeq + 1, entryId: null, reason: `${missing} missing (deleted?)` };
+  }
+  return { anchorHash, entriesChecked, purgedEntries, lastSeq: verifier.lastSeq, lastHash: verifier.lastHash, failure, checkpointHashes };
+}
