@@ -17,9 +17,10 @@ export interface AccessLogFilter {
   anyFlag?: boolean;
 }
 
+/** The columns ingest writes, the chain's (known only under the head lock) last. */
 export const ACCESS_LOG_COLUMNS = [
-  'id', 'seq', 'external_event_id', 'client_id', 'staff_member_id', 'staff_member_name', 'system', 'action', 'started_at',
-  'ended_at', 'reason', 'source_ip', 'session_id', 'flags', 'recorded_at', 'content_hash', 'entry_hash',
+  'id', 'external_event_id', 'client_id', 'staff_member_id', 'staff_member_name', 'system', 'action', 'started_at',
+  'ended_at', 'reason', 'source_ip', 'session_id', 'flags', 'recorded_at', 'seq', 'content_hash', 'entry_hash',
 ] as const;
 
 /** The only place that builds queries for access entries. Every read takes the caller's tenant scope. */

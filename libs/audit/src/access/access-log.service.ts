@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AgreementsInForce } from '@verwerker/dpa';
 import { ClientRepository } from '@verwerker/parties';
-import { Clock, copyRows, FieldError, TenantScope, TransactionRunner, ValidationError } from '@verwerker/platform';
+import { Clock, FieldError, PreparedRows, TenantScope, TransactionRunner, ValidationError } from '@verwerker/platform';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { AUDIT_MODULE_OPTIONS, AuditModuleOptions } from '../audit.module-definition';
@@ -99,24 +99,22 @@ export class AccessLogService {
         );
         return { entry, flags, contentHash: contentHash(canonicalAccessContent(contentOf(entry, flags, recordedAt))) };
       });
-    const links = await this.transactions.run((manager) =>
-      this.chain.append(
+    const links = await this.transactions.run((manager) => {
+      // Encoded before the head lock is taken: under it only the chain columns are added and the rows sent.
+      const rows = PreparedRows.of(
+        manager,
+        fresh.map(({ entry, flags }) => [
+          randomUUID(), entry.externalEventId, entry.clientId, entry.staffMemberId, entry.staffMemberName, entry.system, entry.action,
+          entry.startedAt, entry.endedAt, entry.reason, entry.sourceIp, entry.sessionId, flags, now,
+        ]),
+      );
+      return this.chain.append(
         manager,
         'access',
         fresh.map((prepared) => prepared.contentHash),
-        (chained) =>
-          copyRows(
-            manager,
-            'access_log_entry',
-            ACCESS_LOG_COLUMNS,
-            fresh.map(({ entry, flags }, index) => [
-              randomUUID(), chained[index].seq, entry.externalEventId, entry.clientId, entry.staffMemberId, entry.staffMemberName,
-              entry.system, entry.action, entry.startedAt, entry.endedAt, entry.reason, entry.sourceIp, entry.sessionId,
-              flags, now, chained[index].contentHash, chained[index].entryHash,
-            ]),
-          ),
-      ),
-    );
+        (chained) => rows.write(manager, 'access_log_entry', ACCESS_LOG_COLUMNS, chained.map((link) => [link.seq, link.contentHash, link.entryHash])),
+      );
+    });
     return {
       accepted: links.length,
       duplicates: entries.length - links.length,

@@ -53,20 +53,59 @@ export async function copyRows(manager: EntityManager, table: string, columns: r
     insertRowsPrepared(manager, table, columns, rows);
     return;
   }
+  await copyLines(manager, table, columns, rows.map((row) => row.map(copyField).join('\t')));
+}
+
+/**
+ * Rows whose last columns are only known inside the transaction (an audit chain's positions and hashes): the
+ * rest is encoded beforehand (COPY text on PostgreSQL, driver parameters on SQLite), so a lock taken in the
+ * transaction is held only for the write itself.
+ */
+export class PreparedRows {
+  private constructor(
+    private readonly postgres: boolean,
+    private readonly leading: readonly unknown[][] | readonly string[],
+  ) {}
+
+  static of(manager: EntityManager, leading: readonly unknown[][]): PreparedRows {
+    const postgres = databaseKindOf(manager) === 'postgres';
+    return new PreparedRows(postgres, postgres ? leading.map((row) => row.map(copyField).join('\t')) : leading.map((row) => row.map((value) => toParameter(manager, value, false))));
+  }
+
+  get length(): number {
+    return this.leading.length;
+  }
+
+  /** Writes row i as its leading values followed by trailing[i]; `columns` names both, in that order. */
+  async write(manager: EntityManager, table: string, columns: readonly string[], trailing: readonly unknown[][]): Promise<void> {
+    if (trailing.length !== this.leading.length) throw new Error(`PreparedRows: ${this.leading.length} rows, ${trailing.length} trailing parts`);
+    if (this.leading.length === 0) return;
+    if (!this.postgres) {
+      insertRowsPrepared(manager, table, columns, (this.leading as unknown[][]).map((row, index) => [...row, ...trailing[index]]));
+      return;
+    }
+    const lines = (this.leading as string[]).map((prefix, index) => `${prefix}\t${trailing[index].map(copyField).join('\t')}`);
+    await copyLines(manager, table, columns, lines);
+  }
+}
+
+async function copyLines(manager: EntityManager, table: string, columns: readonly string[], lines: string[]): Promise<void> {
   const connection = (manager.queryRunner as unknown as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
   if (!connection) throw new Error('copyRows needs a transaction (an EntityManager from TransactionRunner.run)');
-  const lines = rows.map((row) => row.map(copyField).join('\t')).join('\n');
   const statement = `COPY "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) FROM STDIN`;
-  await pipeline(Readable.from([`${lines}\n`]), connection.query(copyFrom(statement)));
+  await pipeline(Readable.from([`${lines.join('\n')}\n`]), connection.query(copyFrom(statement)));
 }
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; \N is NULL. */
 function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'object' && !Buffer.isBuffer(value) ? JSON.stringify(value) : String(value);
-  return text.replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character]);
+  const text =
+    typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : typeof value === 'object' && !Buffer.isBuffer(value) ? JSON.stringify(value) : String(value);
+  // Testing first is cheaper than a global replace on the many values that need no escape.
+  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character]) : text;
 }
 
+const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /**
