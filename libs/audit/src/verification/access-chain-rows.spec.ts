@@ -22,16 +22,19 @@ const CONTENT: AccessEntryContent = {
 function storedRow(stored: AccessEntryContent, hashedAs: AccessEntryContent = stored): (string | number | null)[] {
   const utc = (iso: string | null) => (iso === null ? null : iso.replace('T', ' ').replace('Z', ''));
   return [
-    7, 'f0e1d2c3-0000-4000-8000-000000000007', stored.externalEventId, stored.clientId, stored.staffMemberId, stored.staffMemberName, stored.system, stored.action,
+    7, stored.externalEventId, stored.clientId, stored.staffMemberId, stored.staffMemberName, stored.system, stored.action,
     utc(stored.startedAt), utc(stored.endedAt), stored.reason, stored.sourceIp, stored.sessionId, stored.flags, utc(stored.recordedAt),
     contentHash(canonicalAccessContent(hashedAs)), 'e'.repeat(64), null,
   ];
 }
 
-/** The same row as COPY … TO STDOUT writes it. */
+const INSTANT_COLUMNS = [7, 8, 13, 16];
+
+/** The same row as PostgreSQL's COPY … TO STDOUT writes it in a session at UTC (instants end in +00). */
 function copyLine(row: (string | number | null)[]): string {
   const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-  return `${row.map((value) => (value === null ? '\\N' : escape(String(value)))).join('\t')}\n`;
+  const text = (value: string | number | null, index: number) => (value === null ? '\\N' : escape(INSTANT_COLUMNS.includes(index) ? `${value}+00` : String(value)));
+  return `${row.map(text).join('\t')}\n`;
 }
 
 const decoders = {

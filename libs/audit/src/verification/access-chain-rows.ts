@@ -6,10 +6,11 @@ import { parseCopyText, copyValue, isPlainCopyText, storedUtcToIso } from './sto
 
 /**
  * Access-log rows as the verifier reads them. Instants come as stored UTC text (see storedUtcToIso); the
- * columns are in the order of ACCESS_CHAIN_COLUMNS.
+ * columns are in the order of ACCESS_CHAIN_COLUMNS. Not the entry id: a million of them would be read for the
+ * one a failure names, which the caller looks up by position.
  */
 export const ACCESS_CHAIN_COLUMNS = [
-  'seq', 'id', 'external_event_id', 'client_id', 'staff_member_id', 'staff_member_name', 'system', 'action', 'started_at', 'ended_at',
+  'seq', 'external_event_id', 'client_id', 'staff_member_id', 'staff_member_name', 'system', 'action', 'started_at', 'ended_at',
   'reason', 'source_ip', 'session_id', 'flags', 'recorded_at', 'content_hash', 'entry_hash', 'purged_at',
 ] as const;
 
@@ -17,14 +18,14 @@ type StoredValue = string | number | bigint | null;
 
 /** One row of raw values (better-sqlite3 raw rows, or decoded COPY fields) to its link, hashing its content the exact way. */
 export function accessLinkOfRow(row: readonly unknown[]): StoredLink {
-  const [seq, id, externalEventId, clientId, staffMemberId, staffMemberName, system, action, startedAt, endedAt, reason, sourceIp, sessionId, flags, recordedAt, storedContentHash, entryHash, purgedAt] =
+  const [seq, externalEventId, clientId, staffMemberId, staffMemberName, system, action, startedAt, endedAt, reason, sourceIp, sessionId, flags, recordedAt, storedContentHash, entryHash, purgedAt] =
     row as StoredValue[];
   const text = (value: StoredValue) => (value === null ? null : String(value));
   const startedIso = storedUtcToIso(String(startedAt));
   const purgedIso = purgedAt === null ? null : storedUtcToIso(String(purgedAt));
   return {
     seq: Number(seq),
-    id: String(id),
+    id: null,
     contentHash: String(storedContentHash),
     entryHash: String(entryHash),
     eventTime: startedIso,
@@ -72,21 +73,21 @@ export function* accessLinksFromCopy(text: string): Generator<StoredLink> {
   for (let end = text.indexOf('\n'); end !== -1; start = end + 1, end = text.indexOf('\n', start)) {
     const line = text.slice(start, end);
     const field = line.split('\t');
-    const startedAt = storedUtcToIso(field[8]);
-    const purged = field[17] !== NULL;
+    const startedAt = storedUtcToIso(field[7]);
+    const purged = field[16] !== NULL;
     const link: StoredLink = {
       seq: Number(field[0]),
-      id: field[1],
-      contentHash: field[15],
-      entryHash: field[16],
+      id: null,
+      contentHash: field[14],
+      entryHash: field[15],
       eventTime: startedAt,
-      purgedAt: purged ? storedUtcToIso(field[17]) : null,
+      purgedAt: purged ? storedUtcToIso(field[16]) : null,
       computedContentHash: null,
     };
     if (!purged) {
       const canonical =
-        `["access/v1","${field[2]}","${field[3]}",${orEmpty(field[4])},${orEmpty(field[5])},"${field[6]}","${field[7]}","${startedAt}",` +
-        `${field[9] === NULL ? 'null' : `"${storedUtcToIso(field[9])}"`},${orNull(field[10])},${orNull(field[11])},${orNull(field[12])},${field[13]},"${storedUtcToIso(field[14])}"]`;
+        `["access/v1","${field[1]}","${field[2]}",${orEmpty(field[3])},${orEmpty(field[4])},"${field[5]}","${field[6]}","${startedAt}",` +
+        `${field[8] === NULL ? 'null' : `"${storedUtcToIso(field[8])}"`},${orNull(field[9])},${orNull(field[10])},${orNull(field[11])},${field[12]},"${storedUtcToIso(field[13])}"]`;
       link.computedContentHash = contentHash(canonical);
       if (link.computedContentHash !== link.contentHash) link.computedContentHash = accessLinkOfRow(line.split('\t').map(copyValue)).computedContentHash;
     }
@@ -99,7 +100,7 @@ export function* accessLinksFromCopy(text: string): Generator<StoredLink> {
  * holds `"` or `\` (SQLite's columns are not typed, so every value is checked), else the exact way.
  */
 export function accessLinkOfSqliteRow(row: readonly unknown[]): StoredLink {
-  const [seq, id, externalEventId, clientId, staffMemberId, staffMemberName, system, action, startedAt, endedAt, reason, sourceIp, sessionId, flags, recordedAt, storedContentHash, entryHash, purgedAt] =
+  const [seq, externalEventId, clientId, staffMemberId, staffMemberName, system, action, startedAt, endedAt, reason, sourceIp, sessionId, flags, recordedAt, storedContentHash, entryHash, purgedAt] =
     row as StoredValue[];
   if (purgedAt !== null) return accessLinkOfRow(row);
   const startedIso = storedUtcToIso(String(startedAt));
@@ -120,7 +121,7 @@ export function accessLinkOfSqliteRow(row: readonly unknown[]): StoredLink {
   const computed = contentHash(canonical);
   const link: StoredLink = {
     seq: Number(seq),
-    id: String(id),
+    id: null,
     contentHash: String(storedContentHash),
     entryHash: String(entryHash),
     eventTime: startedIso,

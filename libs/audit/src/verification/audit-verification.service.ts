@@ -4,7 +4,9 @@ import { Clock } from '@verwerker/platform';
 import { DataSource } from 'typeorm';
 import { AUDIT_MODULE_OPTIONS, AuditModuleOptions, DEFAULT_VERIFICATION } from '../audit.module-definition';
 import { AuditStream, GENESIS_HASH } from '../chain/chain-hash';
+import { AccessLogEntry } from '../access/access-entry.entity';
 import { AuditChainHead } from '../chain/chain-head.entity';
+import { ChangeTrailEntry } from '../changes/change-trail-entry.entity';
 import { verifyCheckpointSignature } from '../checkpoints/checkpoint-signature';
 import { CheckpointService } from '../checkpoints/checkpoint.service';
 import { retentionCutoff } from '../retention/retention';
@@ -86,7 +88,7 @@ export class AuditVerificationService {
       await this.verifyHere(stream, requests, tally);
     }
 
-    let failure = tally.failure;
+    let failure = tally.failure && { ...tally.failure, entryId: tally.failure.entryId ?? (await this.entryIdAt(stream, tally.failure.seq)) };
     if (!failure) failure = this.checkCheckpoints(stream, checkpoints, tally.checkpointHashes);
     if (!failure && toSeq === head.size) failure = await this.checkTail(stream, head, tally);
 
@@ -143,6 +145,13 @@ export class AuditVerificationService {
       if (!tally.add(await results[index])) break;
     }
     await Promise.allSettled(results);
+  }
+
+  /** The id of the entry stored at a position, or null where none is (a deleted entry). */
+  private async entryIdAt(stream: AuditStream, seq: number): Promise<string | null> {
+    const entity = stream === 'access' ? AccessLogEntry : ChangeTrailEntry;
+    const entry = await this.dataSource.getRepository<{ id: string; seq: number }>(entity).findOne({ select: { id: true }, where: { seq } });
+    return entry?.id ?? null;
   }
 
   /** Workers for a run of the access stream, or null to verify on this thread (an in-memory SQLite database, a bundled host). */

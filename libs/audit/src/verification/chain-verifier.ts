@@ -3,7 +3,8 @@ import { linkHash } from '../chain/chain-hash';
 /** One stored entry as verification sees it. `computedContentHash` is null for a purged entry. */
 export interface StoredLink {
   seq: number;
-  id: string;
+  /** Null where the reader left it out (the access stream); the caller looks up the one a failure names. */
+  id: string | null;
   contentHash: string;
   entryHash: string;
   computedContentHash: string | null;

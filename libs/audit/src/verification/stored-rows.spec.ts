@@ -3,10 +3,11 @@ import { parseCopyText, copyValue, isPlainCopyText, storedUtcToIso } from './sto
 describe('storedUtcToIso', () => {
   // Each row: stored text → the ISO text ingest hashed (canonicalAccessContent: UTC, milliseconds).
   it.each([
-    ['PostgreSQL timestamp text, milliseconds', '2026-03-29 01:30:00.123', '2026-03-29T01:30:00.123Z'],
-    ['PostgreSQL drops one trailing zero', '2026-03-29 01:30:00.12', '2026-03-29T01:30:00.120Z'],
-    ['PostgreSQL drops two trailing zeros', '2026-03-29 01:30:00.1', '2026-03-29T01:30:00.100Z'],
-    ['PostgreSQL drops a zero fraction', '2026-03-29 01:30:00', '2026-03-29T01:30:00.000Z'],
+    ['PostgreSQL timestamptz text at UTC, milliseconds', '2026-03-29 01:30:00.123+00', '2026-03-29T01:30:00.123Z'],
+    ['PostgreSQL drops one trailing zero', '2026-03-29 01:30:00.12+00', '2026-03-29T01:30:00.120Z'],
+    ['PostgreSQL drops two trailing zeros', '2026-03-29 01:30:00.1+00', '2026-03-29T01:30:00.100Z'],
+    ['PostgreSQL drops a zero fraction', '2026-03-29 01:30:00+00', '2026-03-29T01:30:00.000Z'],
+    ['timestamp text without an offset', '2026-03-29 01:30:00.12', '2026-03-29T01:30:00.120Z'],
     ['SQLite datetime text', '2026-10-25 00:59:59.999', '2026-10-25T00:59:59.999Z'],
     ['ISO text written by another tool', '2026-10-25T00:59:59.999Z', '2026-10-25T00:59:59.999Z'],
     ['UTC offset written out', '2026-10-25 00:59:59.5+00', '2026-10-25T00:59:59.500Z'],

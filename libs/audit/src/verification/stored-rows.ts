@@ -5,11 +5,13 @@
 
 /**
  * A stored instant as the UTC ISO text it was hashed as (`2026-01-01T12:00:00.120Z`). Both databases give it
- * as `YYYY-MM-DD HH:MM:SS[.fff…]` in UTC: PostgreSQL's `timestamp` text (which drops trailing zeros of the
- * fraction) and TypeORM's SQLite datetime. Anything else, or a fraction finer than milliseconds (which
- * ingest never writes), is returned in a form that cannot match, so a tampered instant fails its hash.
+ * as `YYYY-MM-DD HH:MM:SS[.fff…]` in UTC: PostgreSQL's timestamptz text in a session at UTC (`+00` after it,
+ * trailing zeros of the fraction dropped) and TypeORM's SQLite datetime. Anything else, or a fraction finer
+ * than milliseconds (which ingest never writes), is returned in a form that cannot match, so a tampered
+ * instant fails its hash.
  */
-export function storedUtcToIso(text: string): string {
+export function storedUtcToIso(stored: string): string {
+  const text = stored.endsWith('+00') ? stored.slice(0, -3) : stored;
   if (text.charCodeAt(10) === 32 /* space */ && text.charCodeAt(19) === 46 /* . */) {
     switch (text.length) {
       case 23:
@@ -21,7 +23,7 @@ export function storedUtcToIso(text: string): string {
     }
   }
   const parts = STORED_INSTANT.exec(text);
-  if (!parts) return `?${text}`;
+  if (!parts) return `?${stored}`;
   // A fraction finer than milliseconds is kept whole, so the ISO text differs from anything ingest hashed.
   return `${parts[1]}T${parts[2]}.${(parts[3] ?? '').padEnd(3, '0')}Z`;
 }
