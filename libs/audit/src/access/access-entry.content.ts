@@ -39,3 +39,18 @@ export function canonicalAccessContent(entry: AccessEntryContent): string {
     entry.recordedAt,
   ]);
 }
+
+/**
+ * canonicalAccessContent by concatenation, without JSON.stringify's scan for characters to escape: the same
+ * text whenever no string value holds `"`, `\` or a control character. For verification, which reads a million
+ * entries and checks that condition (verification/access-chain-rows.ts).
+ */
+export function concatenatedAccessContent(entry: AccessEntryContent): string {
+  return (
+    `["access/v1","${entry.externalEventId}","${entry.clientId}","${entry.staffMemberId}","${entry.staffMemberName}","${entry.system}","${entry.action}",` +
+    `"${entry.startedAt}",${quotedOrNull(entry.endedAt)},${quotedOrNull(entry.reason)},${quotedOrNull(entry.sourceIp)},${quotedOrNull(entry.sessionId)},` +
+    `${entry.flags},"${entry.recordedAt}"]`
+  );
+}
+
+const quotedOrNull = (value: string | null) => (value === null ? 'null' : `"${value}"`);

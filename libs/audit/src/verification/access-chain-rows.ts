@@ -1,5 +1,5 @@
 import type { AccessAction } from '../access/access-entry.entity';
-import { canonicalAccessContent } from '../access/access-entry.content';
+import { AccessEntryContent, canonicalAccessContent, concatenatedAccessContent } from '../access/access-entry.content';
 import { contentHash } from '../chain/chain-hash';
 import type { StoredLink } from './chain-verifier';
 import { parseCopyText, copyValue, isPlainCopyText, storedUtcToIso } from './stored-rows';
@@ -18,51 +18,77 @@ type StoredValue = string | number | bigint | null;
 
 /** One row of raw values (better-sqlite3 raw rows, or decoded COPY fields) to its link, hashing its content the exact way. */
 export function accessLinkOfRow(row: readonly unknown[]): StoredLink {
-  const [seq, externalEventId, clientId, staffMemberId, staffMemberName, system, action, startedAt, endedAt, reason, sourceIp, sessionId, flags, recordedAt, storedContentHash, entryHash, purgedAt] =
-    row as StoredValue[];
-  const text = (value: StoredValue) => (value === null ? null : String(value));
-  const startedIso = storedUtcToIso(String(startedAt));
-  const purgedIso = purgedAt === null ? null : storedUtcToIso(String(purgedAt));
-  return {
+  return linkOfRow(row, false);
+}
+
+/**
+ * One better-sqlite3 row to its link, by the same concatenation as accessLinksFromCopy when no value holds `"`
+ * or `\` (SQLite's columns are not typed, so every value is checked), else the exact way.
+ */
+export function accessLinkOfSqliteRow(row: readonly unknown[]): StoredLink {
+  return linkOfRow(row, true);
+}
+
+function linkOfRow(row: readonly unknown[], concatenate: boolean): StoredLink {
+  const [seq, , , , , , , startedAt, , , , , , , storedContentHash, entryHash, purgedAt] = row as StoredValue[];
+  const link: StoredLink = {
     seq: Number(seq),
     id: null,
     contentHash: String(storedContentHash),
     entryHash: String(entryHash),
-    eventTime: startedIso,
-    purgedAt: purgedIso,
-    computedContentHash: purgedIso
-      ? null
-      : contentHash(
-          canonicalAccessContent({
-            externalEventId: String(externalEventId),
-            clientId: String(clientId),
-            staffMemberId: text(staffMemberId) ?? '',
-            staffMemberName: text(staffMemberName) ?? '',
-            system: String(system),
-            action: String(action) as AccessAction,
-            startedAt: startedIso,
-            endedAt: endedAt === null ? null : storedUtcToIso(String(endedAt)),
-            reason: text(reason),
-            sourceIp: text(sourceIp),
-            sessionId: text(sessionId),
-            flags: Number(flags),
-            recordedAt: storedUtcToIso(String(recordedAt)),
-          }),
-        ),
+    eventTime: storedUtcToIso(String(startedAt)),
+    purgedAt: purgedAt === null ? null : storedUtcToIso(String(purgedAt)),
+    computedContentHash: null,
   };
+  if (link.purgedAt) return link;
+  const content = storedContent(row, link.eventTime);
+  if (concatenate && plainContent(content)) link.computedContentHash = contentHash(concatenatedAccessContent(content));
+  if (link.computedContentHash !== link.contentHash) link.computedContentHash = contentHash(canonicalAccessContent(content));
+  return link;
+}
+
+/** What the row asserts, as ingest hashed it (a purged entry's erased staff fields read as empty). */
+function storedContent(row: readonly unknown[], startedAt: string): AccessEntryContent {
+  const [, externalEventId, clientId, staffMemberId, staffMemberName, system, action, , endedAt, reason, sourceIp, sessionId, flags, recordedAt] =
+    row as StoredValue[];
+  return {
+    externalEventId: String(externalEventId),
+    clientId: String(clientId),
+    staffMemberId: staffMemberId === null ? '' : String(staffMemberId),
+    staffMemberName: staffMemberName === null ? '' : String(staffMemberName),
+    system: String(system),
+    action: String(action) as AccessAction,
+    startedAt,
+    endedAt: endedAt === null ? null : storedUtcToIso(String(endedAt)),
+    reason: reason === null ? null : String(reason),
+    sourceIp: sourceIp === null ? null : String(sourceIp),
+    sessionId: sessionId === null ? null : String(sessionId),
+    flags: Number(flags),
+    recordedAt: storedUtcToIso(String(recordedAt)),
+  };
+}
+
+/** No value that JSON.stringify would escape other than by a control character (see accessLinksFromCopy). */
+function plainContent(content: AccessEntryContent): boolean {
+  return (
+    Number.isSafeInteger(content.flags) &&
+    plain(content.externalEventId) && plain(content.clientId) && plain(content.staffMemberId) && plain(content.staffMemberName) &&
+    plain(content.system) && plain(content.action) && plain(content.startedAt) && plain(content.endedAt) && plain(content.reason) &&
+    plain(content.sourceIp) && plain(content.sessionId) && plain(content.recordedAt)
+  );
 }
 
 /**
  * A chunk of COPY text to links, one at a time: each is garbage as soon as it is verified, which keeps the
- * garbage collector's work to young-generation scavenges. The common case (isPlainCopyText) builds each canonical JSON by
- * concatenation instead of decoding fields and JSON.stringify: two to three times less work per entry.
+ * garbage collector's work to young-generation scavenges. In the common case (isPlainCopyText: checked once
+ * for the chunk, not per value) each canonical JSON is built by concatenation from the split line, with no
+ * field decoding and no JSON.stringify; about 15 % faster end to end than the per-row checks of SQLite's path.
  *
- * Why that cannot pass a tampered entry: with no `"` or `\` in any value, the concatenation equals
- * JSON.stringify of the values (the columns not quoted here are typed: integers, uuids, timestamps) unless a
- * value holds a control character, and then it holds that character
- * raw, which JSON.stringify never writes, so it cannot equal the text that was hashed. A match therefore means
- * the exact canonical text matched. A mismatch is decided on the exact path, so such a value that was
- * legitimately stored is still verified correctly.
+ * Why concatenation cannot pass a tampered entry: with no `"` or `\` in any value, it equals JSON.stringify of
+ * the values (the columns not quoted are typed: integers, uuids, timestamps) unless a value holds a control
+ * character, and then it holds that character raw, which JSON.stringify never writes, so it cannot equal the
+ * text that was hashed. A match therefore means the exact canonical text matched. A mismatch is decided on the
+ * exact path, so a value with a control character that was legitimately stored still verifies.
  */
 export function* accessLinksFromCopy(text: string): Generator<StoredLink> {
   if (!isPlainCopyText(text)) {
@@ -85,9 +111,21 @@ export function* accessLinksFromCopy(text: string): Generator<StoredLink> {
       computedContentHash: null,
     };
     if (!purged) {
-      const canonical =
-        `["access/v1","${field[1]}","${field[2]}",${orEmpty(field[3])},${orEmpty(field[4])},"${field[5]}","${field[6]}","${startedAt}",` +
-        `${field[8] === NULL ? 'null' : `"${storedUtcToIso(field[8])}"`},${orNull(field[9])},${orNull(field[10])},${orNull(field[11])},${field[12]},"${storedUtcToIso(field[13])}"]`;
+      const canonical = concatenatedAccessContent({
+        externalEventId: field[1],
+        clientId: field[2],
+        staffMemberId: field[3] === NULL ? '' : field[3],
+        staffMemberName: field[4] === NULL ? '' : field[4],
+        system: field[5],
+        action: field[6] as AccessAction,
+        startedAt,
+        endedAt: field[8] === NULL ? null : storedUtcToIso(field[8]),
+        reason: orNull(field[9]),
+        sourceIp: orNull(field[10]),
+        sessionId: orNull(field[11]),
+        flags: field[12] as unknown as number, // integer column: its text is the JSON number
+        recordedAt: storedUtcToIso(field[13]),
+      });
       link.computedContentHash = contentHash(canonical);
       if (link.computedContentHash !== link.contentHash) link.computedContentHash = accessLinkOfRow(line.split('\t').map(copyValue)).computedContentHash;
     }
@@ -95,47 +133,10 @@ export function* accessLinksFromCopy(text: string): Generator<StoredLink> {
   }
 }
 
-/**
- * One better-sqlite3 row to its link, by the same concatenation as accessLinksFromCopy when no embedded value
- * holds `"` or `\` (SQLite's columns are not typed, so every value is checked), else the exact way.
- */
-export function accessLinkOfSqliteRow(row: readonly unknown[]): StoredLink {
-  const [seq, externalEventId, clientId, staffMemberId, staffMemberName, system, action, startedAt, endedAt, reason, sourceIp, sessionId, flags, recordedAt, storedContentHash, entryHash, purgedAt] =
-    row as StoredValue[];
-  if (purgedAt !== null) return accessLinkOfRow(row);
-  const startedIso = storedUtcToIso(String(startedAt));
-  const endedIso = endedAt === null ? null : storedUtcToIso(String(endedAt));
-  const recordedIso = storedUtcToIso(String(recordedAt));
-  const flagsNumber = Number(flags);
-  if (
-    !Number.isSafeInteger(flagsNumber) ||
-    !plain(externalEventId) || !plain(clientId) || !plain(staffMemberId) || !plain(staffMemberName) || !plain(system) || !plain(action) ||
-    !plain(startedIso) || !plain(endedIso) || !plain(reason) || !plain(sourceIp) || !plain(sessionId) || !plain(recordedIso)
-  ) {
-    return accessLinkOfRow(row);
-  }
-  const canonical =
-    `["access/v1","${externalEventId}","${clientId}","${staffMemberId ?? ''}","${staffMemberName ?? ''}","${system}","${action}","${startedIso}",` +
-    `${endedIso === null ? 'null' : `"${endedIso}"`},${reason === null ? 'null' : `"${reason}"`},${sourceIp === null ? 'null' : `"${sourceIp}"`},` +
-    `${sessionId === null ? 'null' : `"${sessionId}"`},${flagsNumber},"${recordedIso}"]`;
-  const computed = contentHash(canonical);
-  const link: StoredLink = {
-    seq: Number(seq),
-    id: null,
-    contentHash: String(storedContentHash),
-    entryHash: String(entryHash),
-    eventTime: startedIso,
-    purgedAt: null,
-    computedContentHash: computed,
-  };
-  return computed === link.contentHash ? link : accessLinkOfRow(row);
-}
-
-/** A value that is its own JSON string body when quoted (but for control characters, see above). */
-function plain(value: StoredValue): boolean {
-  return value === null || typeof value === 'number' || (typeof value === 'string' && !value.includes('"') && !value.includes('\\'));
+/** A value that is its own JSON string body when quoted (but for control characters: see accessLinksFromCopy). */
+function plain(value: string | null): boolean {
+  return value === null || (!value.includes('"') && !value.includes('\\'));
 }
 
 const NULL = '\\N';
-const orNull = (field: string) => (field === NULL ? 'null' : `"${field}"`);
-const orEmpty = (field: string) => (field === NULL ? '""' : `"${field}"`);
+const orNull = (field: string) => (field === NULL ? null : field);
