@@ -4,6 +4,13 @@ import { Worker } from 'node:worker_threads';
 import type { ChainChunkJob, ChainChunkReply } from './chain-chunk.job';
 import type { ChainChunkResult } from './chain-verifier';
 
+/**
+ * A young generation several times V8's default: a worker allocates short-lived strings for every entry, and
+ * fewer scavenges promote fewer of them (bench/audit: about 5 to 10 % faster; at most 64 MB per worker, only
+ * while a run lasts).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
+
 interface PendingJob {
   id: number;
   job: ChainChunkJob;
@@ -42,9 +49,9 @@ export class ChainChunkWorkers {
   static start(count: number): ChainChunkWorkers | null {
     const base = join(__dirname, 'chain-chunk.worker');
     const spawn = existsSync(`${base}.js`)
-      ? () => new Worker(`${base}.js`)
+      ? () => new Worker(`${base}.js`, { resourceLimits: WORKER_LIMITS })
       : existsSync(`${base}.ts`)
-        ? () => new Worker(`require('ts-node').register({ transpileOnly: true }); require(${JSON.stringify(`${base}.ts`)});`, { eval: true })
+        ? () => new Worker(`require('ts-node').register({ transpileOnly: true }); require(${JSON.stringify(`${base}.ts`)});`, { eval: true, resourceLimits: WORKER_LIMITS })
         : null;
     return spawn ? new ChainChunkWorkers(Array.from({ length: count }, spawn)) : null;
   }
