@@ -28,11 +28,6 @@ export interface VerificationReport {
   durationMs: number;
 }
 
-interface Slice {
-  afterSeq: number;
-  toSeq: number;
-}
-
 /**
  * Walks a range of a stream and reports the first entry that does not verify: content against its hash,
  * each link against the one before, every checkpoint's signature and head in the range, and, when the range
@@ -63,13 +58,14 @@ export class AuditVerificationService {
     const months = stream === 'access' ? this.options.retention.accessMonths : this.options.retention.changeMonths;
     const purgeableBefore = retentionCutoff(this.clock.now(), months).toISOString();
     const checkpoints = await this.checkpoints.inRange(stream, fromSeq, toSeq);
-    const checkpointSeqs = checkpoints.map((checkpoint) => checkpoint.size);
     const { workers, parallelFrom, sliceSize } = { ...DEFAULT_VERIFICATION, ...this.options.verification };
-    const slices: Slice[] = [];
-    for (let after = fromSeq - 1; after < toSeq; after += sliceSize) slices.push({ afterSeq: after, toSeq: Math.min(after + sliceSize, toSeq) });
-    const requests = slices.map((slice) => ({ ...slice, purgeableBefore, checkpointSeqs: checkpointSeqs.filter((seq) => seq > slice.afterSeq && seq <= slice.toSeq) }));
+    const requests: ChainChunkRequest[] = [];
+    for (let after = fromSeq - 1; after < toSeq; after += sliceSize) {
+      requests.push({ afterSeq: after, toSeq: Math.min(after + sliceSize, toSeq), purgeableBefore, checkpointSeqs: [] });
+    }
+    for (const { size } of checkpoints) requests[Math.floor((size - fromSeq) / sliceSize)].checkpointSeqs.push(size);
 
-    const tally = new SliceTally(fromSeq - 1);
+    let tally = new SliceTally(fromSeq - 1);
     let workerThreads = 0;
     const pool = stream === 'access' && workers >= 2 && toSeq - fromSeq + 1 >= parallelFrom ? this.startWorkers(workers) : null;
     if (pool) {
@@ -79,7 +75,7 @@ export class AuditVerificationService {
       } catch (error) {
         // A worker that cannot start or load must not make the log unverifiable: check it here instead.
         this.logger.warn(`verification workers failed, verifying on the main thread: ${error instanceof Error ? error.message : String(error)}`);
-        tally.reset();
+        tally = new SliceTally(fromSeq - 1);
         await this.verifyHere(stream, requests, tally);
       } finally {
         await pool.stop();
@@ -196,7 +192,7 @@ class SliceTally {
   checkpointHashes = new Map<number, string>();
   private slices = 0;
 
-  constructor(private readonly startAfterSeq: number) {
+  constructor(startAfterSeq: number) {
     this.lastSeq = startAfterSeq;
   }
 
@@ -215,9 +211,5 @@ class SliceTally {
     this.lastHash = result.lastHash;
     this.failure = result.failure;
     return !this.failure;
-  }
-
-  reset(): void {
-    Object.assign(this, new SliceTally(this.startAfterSeq));
   }
 }

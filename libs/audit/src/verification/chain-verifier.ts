@@ -96,8 +96,8 @@ export interface ChainChunkResult {
 export function verifyChainChunk(request: ChainChunkRequest, links: Iterable<StoredLink>, genesisHash: string): ChainChunkResult {
   const wanted = new Set(request.checkpointSeqs);
   const checkpointHashes: [number, string][] = [];
-  let anchorHash: string | null = request.afterSeq > 0 ? null : genesisHash;
-  let verifier = anchorHash === null ? null : new ChainVerifier(request.afterSeq, anchorHash, request.purgeableBefore);
+  let anchorHash = genesisHash;
+  let verifier = request.afterSeq > 0 ? null : new ChainVerifier(0, genesisHash, request.purgeableBefore);
   let entriesChecked = 0;
   let purgedEntries = 0;
   let failure: VerificationFailure | null = null;
@@ -114,7 +114,7 @@ export function verifyChainChunk(request: ChainChunkRequest, links: Iterable<Sto
     if (link.purgedAt) purgedEntries += 1;
     if (wanted.has(link.seq)) checkpointHashes.push([link.seq, link.entryHash]);
   }
-  if (!verifier || anchorHash === null) {
+  if (!verifier) {
     failure = { seq: request.afterSeq, entryId: null, reason: `entry ${request.afterSeq} is missing (deleted?)` };
     return { anchorHash: '', entriesChecked: 0, purgedEntries: 0, lastSeq: request.afterSeq - 1, lastHash: '', failure, checkpointHashes: [] };
   }

@@ -58,8 +58,8 @@ export async function copyRows(manager: EntityManager, table: string, columns: r
 
 /**
  * Rows whose last columns are only known inside the transaction (an audit chain's positions and hashes): the
- * rest is encoded beforehand (COPY text on PostgreSQL, driver parameters on SQLite), so a lock taken in the
- * transaction is held only for the write itself.
+ * rest is encoded beforehand as COPY text on PostgreSQL, so a lock taken in the transaction is held only for
+ * the write itself. (SQLite has one writer at a time anyway; its values are bound as they are written.)
  */
 export class PreparedRows {
   private constructor(
@@ -69,7 +69,8 @@ export class PreparedRows {
 
   static of(manager: EntityManager, leading: readonly unknown[][]): PreparedRows {
     const postgres = databaseKindOf(manager) === 'postgres';
-    return new PreparedRows(postgres, postgres ? leading.map((row) => row.map(copyField).join('\t')) : leading.map((row) => row.map((value) => toParameter(manager, value, false))));
+    // SQLite binds values, converted once as the rows are written (insertRowsPrepared).
+    return new PreparedRows(postgres, postgres ? leading.map((row) => row.map(copyField).join('\t')) : leading);
   }
 
   get length(): number {
